@@ -1,0 +1,19 @@
+#ifndef BUILDCOMMAND_H
+#define BUILDCOMMAND_H
+
+#include "pendulumcommand.h"
+
+//! `pendulum build`: layers/ (GeoJSON, catalog, sources) and styles/ into one GeoPackage.
+class BuildCommand : public PendulumCommand
+{
+  public:
+    QString name() const override { return QStringLiteral( "build" ); }
+    QString summary() const override;
+    QString details() const override;
+
+  protected:
+    QList<QCommandLineOption> options() const override;
+    int run( const QCommandLineParser &parser ) override;
+};
+
+#endif // BUILDCOMMAND_H

@@ -1,0 +1,344 @@
+#include "pendulumdatabuilder.h"
+
+#include "pendulumdate.h"
+#include "pendulumschema.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUuid>
+
+#include <cpl_error.h>
+#include <cstdio>
+#include <gdal.h>
+#include <memory>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+#include "qgsvectorlayer.h"
+
+namespace
+{
+  //! Silences GDAL's own printing for the lifetime of the guard; errors are reported through ours.
+  struct QuietGdal
+  {
+      QuietGdal() { CPLPushErrorHandler( CPLQuietErrorHandler ); }
+      ~QuietGdal() { CPLPopErrorHandler(); }
+  };
+
+  QString gdalError()
+  {
+    const QString message = QString::fromUtf8( CPLGetLastErrorMsg() );
+    return message.isEmpty() ? QStringLiteral( "unknown GDAL error" ) : message;
+  }
+
+  //! Removes the temporary GeoPackage unless the build was committed.
+  struct TemporaryFile
+  {
+      QString path;
+      bool keep = false;
+      ~TemporaryFile()
+      {
+        if ( !keep )
+          QFile::remove( path );
+      }
+  };
+
+  QString fieldText( const QJsonValue &value )
+  {
+    if ( value.isString() )
+      return value.toString();
+    if ( value.isDouble() )
+      return QString::number( value.toDouble() );
+    if ( value.isBool() )
+      return value.toBool() ? QStringLiteral( "true" ) : QStringLiteral( "false" );
+    if ( value.isArray() )
+      return QString::fromUtf8( QJsonDocument( value.toArray() ).toJson( QJsonDocument::Compact ) );
+    if ( value.isObject() )
+      return QString::fromUtf8( QJsonDocument( value.toObject() ).toJson( QJsonDocument::Compact ) );
+    return QString();
+  }
+} // namespace
+
+PendulumDataBuilder::PendulumDataBuilder( const QString &layersDir, const QString &stylesDir )
+  : mLayersDir( layersDir )
+  , mStylesDir( stylesDir )
+{
+}
+
+bool PendulumDataBuilder::build( const QString &outPath )
+{
+  mErrors.clear();
+  mLayerFeatures.clear();
+  if ( !readInputs() )
+    return false;
+
+  const QFileInfo target( outPath );
+  if ( !target.absoluteDir().exists() )
+  {
+    mErrors << QStringLiteral( "%1: the folder %2 does not exist" ).arg( outPath, target.absolutePath() );
+    return false;
+  }
+  if ( target.exists() && target.isDir() )
+  {
+    mErrors << QStringLiteral( "%1: is a folder, not a file" ).arg( outPath );
+    return false;
+  }
+
+  TemporaryFile temporary;
+  temporary.path = target.absoluteDir().filePath(
+    QStringLiteral( ".%1.%2.tmp.gpkg" ).arg( target.completeBaseName(), QUuid::createUuid().toString( QUuid::Id128 ) ) );
+
+  if ( !writeGeoPackage( temporary.path ) || !storeStyles( temporary.path ) )
+    return false;
+
+  // rename() replaces the target atomically on POSIX: readers see the old or the new file, never half of one.
+  if ( std::rename( QFile::encodeName( temporary.path ).constData(), QFile::encodeName( target.absoluteFilePath() ).constData() ) != 0 )
+  {
+    mErrors << QStringLiteral( "%1: cannot replace (%2)" ).arg( outPath, QString::fromLocal8Bit( strerror( errno ) ) );
+    return false;
+  }
+  temporary.keep = true;
+  return true;
+}
+
+bool PendulumDataBuilder::readInputs()
+{
+  QString error;
+  const QDir layersDir( mLayersDir );
+  if ( !layersDir.exists() )
+  {
+    mErrors << QStringLiteral( "%1: no such folder" ).arg( mLayersDir );
+    return false;
+  }
+  if ( !mCatalog.fromFile( layersDir.filePath( QStringLiteral( "catalog.json" ) ), &error ) )
+  {
+    mErrors << error;
+    return false;
+  }
+
+  QFile sources( layersDir.filePath( QStringLiteral( "sources.json" ) ) );
+  if ( !sources.open( QIODevice::ReadOnly ) )
+  {
+    mErrors << QStringLiteral( "%1: cannot read (%2)" ).arg( sources.fileName(), sources.errorString() );
+    return false;
+  }
+  mSources = sources.readAll();
+  QJsonParseError parseError;
+  if ( !QJsonDocument::fromJson( mSources, &parseError ).isArray() )
+  {
+    mErrors << QStringLiteral( "sources.json: not a CSL-JSON array (%1)" ).arg( parseError.errorString() );
+    return false;
+  }
+
+  for ( const PendulumLayerInfo &info : mCatalog.layers() )
+  {
+    PendulumGeoJsonReader reader;
+    reader.read( layersDir.filePath( info.id + QStringLiteral( ".geojson" ) ) );
+    mErrors << reader.errors();
+    mLayerFeatures << reader.features();
+  }
+  return mErrors.isEmpty();
+}
+
+bool PendulumDataBuilder::writeGeoPackage( const QString &path )
+{
+  QuietGdal quiet;
+  GDALAllRegister();
+  GDALDriverH driver = GDALGetDriverByName( "GPKG" );
+  if ( !driver )
+  {
+    mErrors << QStringLiteral( "GDAL has no GeoPackage driver" );
+    return false;
+  }
+  GDALDatasetH dataset = GDALCreate( driver, QFile::encodeName( path ).constData(), 0, 0, 0, GDT_Unknown, nullptr );
+  if ( !dataset )
+  {
+    mErrors << QStringLiteral( "%1: cannot create (%2)" ).arg( path, gdalError() );
+    return false;
+  }
+  bool ok = true;
+  for ( int i = 0; ok && i < mCatalog.layers().size(); ++i )
+    ok = writeLayer( dataset, mCatalog.layers().at( i ), mLayerFeatures.at( i ) );
+  ok = ok && writeMeta( dataset );
+  GDALClose( dataset );
+  return ok;
+}
+
+bool PendulumDataBuilder::writeLayer( GDALDatasetH dataset, const PendulumLayerInfo &info,
+                                      const QList<PendulumFeature> &features )
+{
+  const QString fileName = info.id + QStringLiteral( ".geojson" );
+  const bool isPoint = info.geometry == QLatin1String( "point" );
+
+  OGRSpatialReferenceH srs = OSRNewSpatialReference( nullptr );
+  OSRImportFromEPSG( srs, 4326 );
+  OSRSetAxisMappingStrategy( srs, OAMS_TRADITIONAL_GIS_ORDER );
+  const QByteArray identifier = QStringLiteral( "IDENTIFIER=%1" ).arg( info.titleEn ).toUtf8();
+  const QByteArray description = QStringLiteral( "DESCRIPTION=%1" ).arg( info.abstract ).toUtf8();
+  const char *options[] = { "GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES", identifier.constData(),
+                            description.constData(), nullptr };
+  OGRLayerH layer = GDALDatasetCreateLayer( dataset, info.id.toUtf8().constData(), srs,
+                                            isPoint ? wkbPoint : wkbMultiPolygon, const_cast<char **>( options ) );
+  OSRDestroySpatialReference( srs );
+  if ( !layer )
+  {
+    mErrors << QStringLiteral( "%1: cannot create layer (%2)" ).arg( fileName, gdalError() );
+    return false;
+  }
+
+  // The columns: every schema field some feature uses, and always the two date columns of a temporal layer.
+  QList<PendulumSchema::Field> columns;
+  for ( const PendulumSchema::Field &field : PendulumSchema::fields() )
+  {
+    const bool temporalColumn
+      = info.temporal && ( field.name == PendulumSchema::startField() || field.name == PendulumSchema::endField() );
+    bool used = temporalColumn;
+    for ( int i = 0; !used && i < features.size(); ++i )
+      used = features.at( i ).properties.contains( field.name );
+    if ( !used )
+      continue;
+    OGRFieldDefnH definition
+      = OGR_Fld_Create( field.name.toUtf8().constData(), field.type == PendulumSchema::FieldType::Date ? OFTDate : OFTString );
+    if ( field.type == PendulumSchema::FieldType::Json )
+      OGR_Fld_SetSubType( definition, OFSTJSON );
+    OGR_L_CreateField( layer, definition, TRUE );
+    OGR_Fld_Destroy( definition );
+    columns << field;
+  }
+
+  if ( OGR_L_StartTransaction( layer ) != OGRERR_NONE )
+  {
+    mErrors << QStringLiteral( "%1: cannot start writing (%2)" ).arg( fileName, gdalError() );
+    return false;
+  }
+  OGRFeatureDefnH layerDefinition = OGR_L_GetLayerDefn( layer );
+  for ( const PendulumFeature &feature : features )
+  {
+    OGRFeatureH out = OGR_F_Create( layerDefinition );
+    for ( int column = 0; column < columns.size(); ++column )
+    {
+      const PendulumSchema::Field &field = columns.at( column );
+      const QJsonValue value = feature.properties.value( field.name );
+      const QString text = fieldText( value );
+      if ( value.isNull() || value.isUndefined() || ( text.isEmpty() && field.type == PendulumSchema::FieldType::Date ) )
+      {
+        OGR_F_SetFieldNull( out, column );
+        continue;
+      }
+      if ( field.type == PendulumSchema::FieldType::Date )
+      {
+        QString dateError;
+        const QDate date = PendulumDate::parse( text, &dateError );
+        if ( !date.isValid() )
+        {
+          mErrors << QStringLiteral( "%1: %2: %3: %4" ).arg( fileName, feature.id, field.name, dateError );
+          continue;
+        }
+        OGR_F_SetFieldDateTime( out, column, date.year(), date.month(), date.day(), 0, 0, 0, 0 );
+        continue;
+      }
+      OGR_F_SetFieldString( out, column, text.toUtf8().constData() );
+    }
+
+    OGRGeometryH geometry = OGR_G_CreateGeometryFromJson( feature.geometry.constData() );
+    const OGRwkbGeometryType type = geometry ? wkbFlatten( OGR_G_GetGeometryType( geometry ) ) : wkbUnknown;
+    const bool typeOk = isPoint ? type == wkbPoint : ( type == wkbPolygon || type == wkbMultiPolygon );
+    if ( !geometry || !typeOk )
+    {
+      mErrors << QStringLiteral( "%1: %2: geometry is not a %3" )
+                   .arg( fileName, feature.id, isPoint ? QStringLiteral( "Point" ) : QStringLiteral( "Polygon or MultiPolygon" ) );
+      if ( geometry )
+        OGR_G_DestroyGeometry( geometry );
+      OGR_F_Destroy( out );
+      continue;
+    }
+    if ( !isPoint )
+      geometry = OGR_G_ForceToMultiPolygon( geometry );
+    OGR_F_SetGeometryDirectly( out, geometry );
+    if ( OGR_L_CreateFeature( layer, out ) != OGRERR_NONE )
+      mErrors << QStringLiteral( "%1: %2: cannot write (%3)" ).arg( fileName, feature.id, gdalError() );
+    OGR_F_Destroy( out );
+  }
+  if ( OGR_L_CommitTransaction( layer ) != OGRERR_NONE )
+    mErrors << QStringLiteral( "%1: cannot commit (%2)" ).arg( fileName, gdalError() );
+
+  // The temporal filter compares these columns on every frame: index them.
+  if ( info.temporal )
+  {
+    const QString sql = QStringLiteral( "CREATE INDEX \"idx_%1_valid\" ON \"%1\" (valid_from, valid_to)" ).arg( info.id );
+    GDALDatasetExecuteSQL( dataset, sql.toUtf8().constData(), nullptr, nullptr );
+  }
+  return mErrors.isEmpty();
+}
+
+bool PendulumDataBuilder::writeMeta( GDALDatasetH dataset )
+{
+  OGRLayerH layer = GDALDatasetCreateLayer( dataset, PendulumSchema::metaTable().toUtf8().constData(), nullptr, wkbNone, nullptr );
+  if ( !layer )
+  {
+    mErrors << QStringLiteral( "cannot create the metadata table (%1)" ).arg( gdalError() );
+    return false;
+  }
+  for ( const char *name : { "key", "value" } )
+  {
+    OGRFieldDefnH definition = OGR_Fld_Create( name, OFTString );
+    OGR_L_CreateField( layer, definition, TRUE );
+    OGR_Fld_Destroy( definition );
+  }
+  const QList<QPair<QString, QByteArray>> rows = {
+    { QStringLiteral( "schema_version" ), QByteArray::number( PendulumSchema::version() ) },
+    { QStringLiteral( "pendulum_version" ), QByteArray( PENDULUM_VERSION ) },
+    { QStringLiteral( "catalog" ), mCatalog.json() },
+    { QStringLiteral( "sources" ), mSources },
+  };
+  for ( const auto &row : rows )
+  {
+    OGRFeatureH feature = OGR_F_Create( OGR_L_GetLayerDefn( layer ) );
+    OGR_F_SetFieldString( feature, 0, row.first.toUtf8().constData() );
+    OGR_F_SetFieldString( feature, 1, row.second.constData() );
+    const OGRErr written = OGR_L_CreateFeature( layer, feature );
+    OGR_F_Destroy( feature );
+    if ( written != OGRERR_NONE )
+    {
+      mErrors << QStringLiteral( "cannot write the metadata table (%1)" ).arg( gdalError() );
+      return false;
+    }
+  }
+  return true;
+}
+
+bool PendulumDataBuilder::storeStyles( const QString &path )
+{
+  for ( const PendulumLayerInfo &info : mCatalog.layers() )
+  {
+    if ( info.style.isEmpty() )
+      continue;
+    const QString qml = QDir( mStylesDir ).filePath( info.style );
+    if ( !QFileInfo::exists( qml ) )
+    {
+      mErrors << QStringLiteral( "%1: style for layer '%2' not found" ).arg( qml, info.id );
+      continue;
+    }
+    QgsVectorLayer layer( QStringLiteral( "%1|layername=%2" ).arg( path, info.id ), info.id, QStringLiteral( "ogr" ) );
+    if ( !layer.isValid() )
+    {
+      mErrors << QStringLiteral( "%1: layer '%2' cannot be opened by QGIS" ).arg( path, info.id );
+      continue;
+    }
+    bool loaded = false;
+    const QString message = layer.loadNamedStyle( qml, loaded );
+    if ( !loaded )
+    {
+      mErrors << QStringLiteral( "%1: %2" ).arg( qml, message );
+      continue;
+    }
+    QString error;
+    layer.saveStyleToDatabase( info.id, QStringLiteral( "Pendulum print style" ), true, QString(), error );
+    if ( !error.isEmpty() )
+      mErrors << QStringLiteral( "%1: cannot store style for '%2' (%3)" ).arg( path, info.id, error );
+  }
+  return mErrors.isEmpty();
+}

@@ -1,0 +1,49 @@
+#ifndef PENDULUMDATABUILDER_H
+#define PENDULUMDATABUILDER_H
+
+#include "pendulumcatalog.h"
+#include "pendulumgeojsonreader.h"
+
+#include <QString>
+#include <QStringList>
+
+typedef void *GDALDatasetH;
+
+/**
+ * Builds the record (the layers/ GeoJSON files, catalog.json, sources.json and the QML
+ * styles) into one GeoPackage: real date columns with an index on them, a
+ * spatial index, each layer's style stored as its default in layer_styles,
+ * and the catalog and bibliography in a metadata table.
+ *
+ * The GeoPackage is written under a temporary name beside the target and
+ * renamed over it only when complete, so a failed build never destroys the
+ * previous one. Needs an initialised QgsApplication (styles are stored
+ * through QGIS's own provider code so that QGIS reads them back as it wrote them).
+ */
+class PendulumDataBuilder
+{
+  public:
+    PendulumDataBuilder( const QString &layersDir, const QString &stylesDir );
+
+    //! Builds into \a outPath. Returns false with errors() set on any problem.
+    bool build( const QString &outPath );
+
+    //! One line per problem, naming the file and the feature where there is one.
+    const QStringList &errors() const { return mErrors; }
+
+  private:
+    bool readInputs();
+    bool writeGeoPackage( const QString &path );
+    bool writeLayer( GDALDatasetH dataset, const PendulumLayerInfo &info, const QList<PendulumFeature> &features );
+    bool writeMeta( GDALDatasetH dataset );
+    bool storeStyles( const QString &path );
+
+    QString mLayersDir;
+    QString mStylesDir;
+    PendulumCatalog mCatalog;
+    QByteArray mSources;
+    QList<QList<PendulumFeature>> mLayerFeatures; //!< parallel to mCatalog.layers()
+    QStringList mErrors;
+};
+
+#endif // PENDULUMDATABUILDER_H

@@ -1,0 +1,47 @@
+#ifndef PENDULUMGEOJSONREADER_H
+#define PENDULUMGEOJSONREADER_H
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+//! One feature of a layer file: its properties and its geometry as GeoJSON.
+struct PendulumFeature
+{
+    QString id;             //!< properties.id, or "#<n>" where missing
+    QJsonObject properties; //!< as written
+    QByteArray geometry;    //!< the GeoJSON geometry object, compact
+};
+
+/**
+ * Reads one layer file (an RFC 7946 FeatureCollection). Qt's JSON parser
+ * gives byte offsets for syntax errors; this turns them into line numbers and
+ * refuses what would otherwise be read silently wrong (non-UTF-8 text, a file
+ * far larger than any layer).
+ */
+class PendulumGeoJsonReader
+{
+  public:
+    //! Largest file accepted: a layer of the record is a few MB.
+    static constexpr qint64 MAX_FILE_SIZE = 200 * 1024 * 1024;
+
+    /**
+     * Reads \a path. Returns false if the file as a whole cannot be read;
+     * problems with single features are added to errors() and those
+     * features are skipped.
+     */
+    bool read( const QString &path );
+
+    const QList<PendulumFeature> &features() const { return mFeatures; }
+
+    //! One line per problem: "file: feature-id: problem".
+    const QStringList &errors() const { return mErrors; }
+
+  private:
+    QList<PendulumFeature> mFeatures;
+    QStringList mErrors;
+};
+
+#endif // PENDULUMGEOJSONREADER_H

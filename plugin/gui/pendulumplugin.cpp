@@ -1,0 +1,139 @@
+#include "pendulumplugin.h"
+
+#include "pendulumdataset.h"
+#include "pendulumpaths.h"
+#include "pendulumprojectloader.h"
+#include "pendulumregion.h"
+#include "pendulumtimeline.h"
+
+#include <QAction>
+#include <QIcon>
+
+#include "qgisinterface.h"
+#include "qgsmapcanvas.h"
+#include "qgsmessagebar.h"
+#include "qgsproject.h"
+#include "qgssettings.h"
+#include "qgstemporalnavigationobject.h"
+
+namespace
+{
+  const QString sName = QStringLiteral( "Pendulum" );
+  const QString sDescription
+    = QStringLiteral( "Borders and spheres of influence of North-East Asia, 1855 to today, on the QGIS timeline, with sources." );
+  const QString sCategory = QStringLiteral( "Plugins" );
+  const QString sVersion = QStringLiteral( PENDULUM_VERSION );
+  const QString sIcon = QStringLiteral( ":/pendulum/pendulum.svg" );
+  const QString sExperimental = QStringLiteral( "true" );
+  const QString sCreateDate = QStringLiteral( "2026-11-23" );
+  const QString sUpdateDate = QStringLiteral( "2026-11-23" );
+  const QString sMenu = QStringLiteral( "&Pendulum" );
+  constexpr QgisPlugin::PluginType sType = QgisPlugin::UI;
+} // namespace
+
+PendulumPlugin::PendulumPlugin( QgisInterface *iface )
+  : QgisPlugin( sName, sDescription, sCategory, sVersion, sType )
+  , mIface( iface )
+{
+}
+
+void PendulumPlugin::initGui()
+{
+  mAddLayersAction = new QAction( QIcon( sIcon ), tr( "Add Historical Layers" ), this );
+  mAddLayersAction->setObjectName( addLayersActionName() );
+  mAddLayersAction->setToolTip( tr( "Add Pendulum's time-enabled historical layers of North-East Asia to the project" ) );
+  connect( mAddLayersAction, &QAction::triggered, this, &PendulumPlugin::addHistoricalLayers );
+  mIface->addPluginToMenu( sMenu, mAddLayersAction );
+  mIface->addToolBarIcon( mAddLayersAction );
+}
+
+void PendulumPlugin::unload()
+{
+  mIface->removePluginMenu( sMenu, mAddLayersAction );
+  mIface->removeToolBarIcon( mAddLayersAction );
+  delete mAddLayersAction;
+  mAddLayersAction = nullptr;
+}
+
+QString PendulumPlugin::dataPath() const
+{
+  const QString configured = QgsSettings().value( QStringLiteral( "pendulum/dataPath" ) ).toString();
+  return configured.isEmpty() ? PendulumPaths::defaultDataPath() : configured;
+}
+
+void PendulumPlugin::addHistoricalLayers()
+{
+  QString error;
+  const std::unique_ptr<PendulumDataset> dataset = PendulumDataset::open( dataPath(), &error );
+  if ( !dataset )
+  {
+    mIface->messageBar()->pushWarning( sName, error );
+    return;
+  }
+  bool alreadyLoaded = false;
+  if ( !PendulumProjectLoader::load( QgsProject::instance(), *dataset, QStringLiteral( "en" ), &error, &alreadyLoaded ) )
+  {
+    mIface->messageBar()->pushWarning( sName, error );
+    return;
+  }
+  if ( alreadyLoaded )
+  {
+    mIface->messageBar()->pushInfo( sName, tr( "The historical layers are already in this project." ) );
+    return;
+  }
+
+  QgsMapCanvas *canvas = mIface->mapCanvas();
+  // The canvas exposes its controller const; the object is the desktop's own navigation object.
+  if ( QgsTemporalNavigationObject *navigation
+       = qobject_cast<QgsTemporalNavigationObject *>( const_cast<QgsTemporalController *>( canvas->temporalController() ) ) )
+    PendulumTimeline::configure( navigation, PendulumTimeline::defaultDate() );
+  canvas->setDestinationCrs( PendulumRegion::mapCrs() );
+  canvas->setExtent( PendulumRegion::mapExtent() );
+  canvas->refresh();
+}
+
+// Entry points QGIS resolves in the library before and after creating the plugin.
+QGISEXTERN QgisPlugin *classFactory( QgisInterface *iface )
+{
+  return new PendulumPlugin( iface );
+}
+QGISEXTERN const QString *name()
+{
+  return &sName;
+}
+QGISEXTERN const QString *description()
+{
+  return &sDescription;
+}
+QGISEXTERN const QString *category()
+{
+  return &sCategory;
+}
+QGISEXTERN int type()
+{
+  return sType;
+}
+QGISEXTERN const QString *version()
+{
+  return &sVersion;
+}
+QGISEXTERN const QString *icon()
+{
+  return &sIcon;
+}
+QGISEXTERN const QString *experimental()
+{
+  return &sExperimental;
+}
+QGISEXTERN const QString *create_date()
+{
+  return &sCreateDate;
+}
+QGISEXTERN const QString *update_date()
+{
+  return &sUpdateDate;
+}
+QGISEXTERN void unload( QgisPlugin *plugin )
+{
+  delete plugin;
+}

@@ -1,0 +1,180 @@
+#!/usr/bin/python3
+"""Writes styles/*.qml with PyQGIS (Debian's python3-qgis).
+
+The QML files are committed and reviewed as text; this script is how they were
+made, so a palette change is one edit here and a re-run:
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 styles/tools/generate_styles.py
+
+Colours: one family per power, from the Okabe-Ito palette (distinguishable
+for the common forms of colour blindness, and of distinct lightness, so that
+they stay apart in greyscale). Boundary certainty is the outline's dash:
+solid high, dashed medium, dotted low.
+"""
+import os
+import sys
+import tempfile
+
+from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsLineSymbol,
+                       QgsMarkerSymbol, QgsPalLayerSettings, QgsProperty, QgsRendererCategory,
+                       QgsSimpleFillSymbolLayer, QgsSymbolLayer, QgsTextBufferSettings, QgsTextFormat,
+                       QgsVectorLayer, QgsVectorLayerSimpleLabeling, QgsLinePatternFillSymbolLayer,
+                       QgsUnitTypes)
+from qgis.PyQt.QtGui import QColor, QFont
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+STYLES = os.path.dirname(HERE)
+
+# holder code -> (label, strong colour, pale tint)
+POWERS = [
+    ("JP", "Japan", "#D55E00", "#F6CDB0"),
+    ("RU", "Russian Empire", "#0072B2", "#B9D7EA"),
+    ("SU", "Soviet Union", "#005A8C", "#A9C6DA"),
+    ("RF", "Russian Federation", "#3D8CC4", "#C6DCEC"),
+    ("FER", "Far Eastern Republic", "#56B4E9", "#CFE8F7"),
+    ("CN", "China (Qing / Republic)", "#E69F00", "#F8E2B0"),
+    ("PRC", "People's Republic of China", "#C98A00", "#F2D9A2"),
+    ("MK", "Manchukuo", "#CC79A7", "#EDD0E0"),
+    ("KR", "Korea", "#009E73", "#B3E0D3"),
+    ("MN", "Mongolia", "#B8A800", "#F4EFB0"),
+    ("JOINT", "Shared (condominium)", "#777777", "#DDDDDD"),
+]
+
+CERTAINTY_DASH = ("CASE WHEN \"certainty\" = 'high' THEN 'solid' "
+                  "WHEN \"certainty\" = 'medium' THEN 'dash' ELSE 'dot' END")
+
+
+def outline_by_certainty(symbol_layer):
+    symbol_layer.setDataDefinedProperty(QgsSymbolLayer.PropertyStrokeStyle,
+                                        QgsProperty.fromExpression(CERTAINTY_DASH))
+
+
+def disputed_outline(symbol_layer):
+    """Disputed claims: a heavier, distinct outline whatever the certainty."""
+    symbol_layer.setDataDefinedProperty(
+        QgsSymbolLayer.PropertyStrokeWidth,
+        QgsProperty.fromExpression("CASE WHEN \"status\" = 'disputed' THEN 0.9 ELSE 0.35 END"))
+
+
+def fill(colour, stroke, alpha=255, stroke_width=0.3):
+    layer = QgsSimpleFillSymbolLayer()
+    c = QColor(colour)
+    c.setAlpha(alpha)
+    layer.setColor(c)
+    layer.setStrokeColor(QColor(stroke))
+    layer.setStrokeWidth(stroke_width)
+    outline_by_certainty(layer)
+    symbol = QgsFillSymbol()
+    symbol.changeSymbolLayer(0, layer)
+    return symbol
+
+
+def hatch(colour, angle):
+    symbol = QgsFillSymbol()
+    pattern = QgsLinePatternFillSymbolLayer()
+    pattern.setLineAngle(angle)
+    pattern.setDistance(1.6)
+    pattern.setLineWidth(0.35)
+    pattern.setColor(QColor(colour))
+    symbol.changeSymbolLayer(0, pattern)
+    border = QgsSimpleFillSymbolLayer()
+    border.setColor(QColor(0, 0, 0, 0))
+    border.setStrokeColor(QColor(colour))
+    border.setStrokeWidth(0.5)
+    outline_by_certainty(border)
+    symbol.appendSymbolLayer(border)
+    return symbol
+
+
+def categorized(make_symbol):
+    categories = [QgsRendererCategory(code, make_symbol(strong, pale), label)
+                  for code, label, strong, pale in POWERS]
+    return QgsCategorizedSymbolRenderer("holder", categories)
+
+
+def labels(field="name_en", size=8.0, colour="#222222", expression=False):
+    settings = QgsPalLayerSettings()
+    settings.fieldName = field
+    settings.isExpression = expression
+    text = QgsTextFormat()
+    text.setFont(QFont("Noto Sans"))
+    text.setSize(size)
+    text.setColor(QColor(colour))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    buffer.setColor(QColor(255, 255, 255, 200))
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    return QgsVectorLayerSimpleLabeling(settings)
+
+
+def polygon_layer():
+    return QgsVectorLayer("MultiPolygon?crs=EPSG:4326&field=holder:string&field=status:string"
+                          "&field=certainty:string&field=name_en:string", "tmp", "memory")
+
+
+def save(layer, name):
+    path = os.path.join(STYLES, name)
+    message, ok = layer.saveNamedStyle(path)
+    if not ok:
+        sys.exit(f"{path}: {message}")
+    print("wrote", path)
+
+
+def main():
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    profile = tempfile.mkdtemp()
+    app = QgsApplication([], False, profile)
+    QgsApplication.setPrefixPath("/usr", True)
+    app.initQgis()
+
+    land = polygon_layer()
+    symbol = QgsFillSymbol.createSimple({"color": "#f4f1ea", "outline_color": "#8c8c8c", "outline_width": "0.2"})
+    land.renderer().setSymbol(symbol)
+    save(land, "land.qml")
+
+    # Context: pale tints, thin outlines, country names.
+    states = polygon_layer()
+    states.setRenderer(categorized(lambda strong, pale: fill(pale, "#6e6e6e", stroke_width=0.25)))
+    states.setLabeling(labels(size=7.5, colour="#555555"))
+    states.setLabelsEnabled(True)
+    save(states, "states.qml")
+
+    # The settlements: strong fills, outlines by certainty, disputed claims heavier.
+    for name in ("border_1875.qml", "border_1905.qml", "kurils_1945.qml"):
+        layer = polygon_layer()
+
+        def strong_fill(strong, pale):
+            symbol = fill(strong, strong, alpha=150, stroke_width=0.35)
+            disputed_outline(symbol.symbolLayer(0))
+            return symbol
+        layer.setRenderer(categorized(strong_fill))
+        layer.setLabeling(labels(size=7.5))
+        layer.setLabelsEnabled(True)
+        save(layer, name)
+
+    spheres = polygon_layer()
+    spheres.setRenderer(categorized(lambda strong, pale: hatch(strong, 45)))
+    save(spheres, "spheres_1907_1916.qml")
+
+    occupation = polygon_layer()
+    occupation.setRenderer(categorized(lambda strong, pale: fill(strong, strong, alpha=110, stroke_width=0.5)))
+    save(occupation, "siberian_occupation.qml")
+
+    manchukuo = polygon_layer()
+    manchukuo.setRenderer(categorized(lambda strong, pale: fill(strong, strong, alpha=140, stroke_width=0.5)))
+    manchukuo.setLabeling(labels(size=9))
+    manchukuo.setLabelsEnabled(True)
+    save(manchukuo, "manchukuo.qml")
+
+    events = QgsVectorLayer("Point?crs=EPSG:4326&field=kind:string&field=name_en:string", "tmp", "memory")
+    marker = QgsMarkerSymbol.createSimple({"name": "diamond", "color": "#333333", "outline_color": "#ffffff",
+                                           "outline_width": "0.3", "size": "2.2"})
+    events.renderer().setSymbol(marker)
+    save(events, "events.qml")
+
+    app.exitQgis()
+
+
+if __name__ == "__main__":
+    main()
