@@ -1,6 +1,7 @@
 #include "pendulumcli.h"
 
 #include "buildcommand.h"
+#include "installcommand.h"
 #include "mapcommand.h"
 #include "pendulumpaths.h"
 
@@ -15,6 +16,7 @@ PendulumCli::PendulumCli()
 {
   mCommands.push_back( std::make_unique<BuildCommand>() );
   mCommands.push_back( std::make_unique<MapCommand>() );
+  mCommands.push_back( std::make_unique<InstallCommand>() );
 }
 
 PendulumCommand *PendulumCli::command( const QString &name ) const

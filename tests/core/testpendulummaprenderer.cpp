@@ -1,0 +1,131 @@
+#include "pendulummaprenderer.h"
+#include "pendulumregion.h"
+#include "pendulumtest.h"
+#include "pendulumtestrecord.h"
+
+#include <QImageReader>
+
+#include "qgscoordinatetransform.h"
+#include "qgsmapsettings.h"
+#include "qgsmaptopixel.h"
+
+class TestPendulumMapRenderer : public QObject
+{
+    Q_OBJECT
+
+  private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void usesTheRegionsProjection();
+    void southSakhalinChangesColourIn1905();
+    void savesAtomicallyWithDpi();
+
+  private:
+    //! Mean colour of a 7×7 pixel patch around lon/lat \a point.
+    QColor patch( const QImage &image, const PendulumMapRequest &request, const QgsPointXY &point ) const;
+
+    std::unique_ptr<PendulumDataset> mDataset;
+    QList<QgsVectorLayer *> mLayers;
+    std::unique_ptr<PendulumMapRenderer> mRenderer;
+};
+
+void TestPendulumMapRenderer::initTestCase()
+{
+  mDataset = PendulumTestRecord::open();
+  QVERIFY( mDataset );
+  QString error;
+  mLayers = mDataset->createLayers( QStringLiteral( "en" ), &error );
+  QVERIFY2( !mLayers.isEmpty(), qPrintable( error ) );
+  QList<QgsMapLayer *> layers;
+  for ( QgsVectorLayer *layer : mLayers )
+    layers << layer;
+  mRenderer = std::make_unique<PendulumMapRenderer>( layers );
+}
+
+void TestPendulumMapRenderer::cleanupTestCase()
+{
+  mRenderer.reset();
+  qDeleteAll( mLayers );
+}
+
+QColor TestPendulumMapRenderer::patch( const QImage &image, const PendulumMapRequest &request, const QgsPointXY &point ) const
+{
+  const QgsMapSettings settings = mRenderer->mapSettings( request );
+  const QgsCoordinateTransform toMap( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ), settings.destinationCrs(),
+                                      settings.transformContext() );
+  const QgsPointXY pixel = settings.mapToPixel().transform( toMap.transform( point ) );
+  long r = 0, g = 0, b = 0, n = 0;
+  for ( int dy = -3; dy <= 3; ++dy )
+  {
+    for ( int dx = -3; dx <= 3; ++dx )
+    {
+      const QColor c = image.pixelColor( int( pixel.x() ) + dx, int( pixel.y() ) + dy );
+      r += c.red();
+      g += c.green();
+      b += c.blue();
+      ++n;
+    }
+  }
+  return QColor( int( r / n ), int( g / n ), int( b / n ) );
+}
+
+void TestPendulumMapRenderer::usesTheRegionsProjection()
+{
+  PendulumMapRequest request;
+  request.date = QDate( 1910, 1, 1 );
+  const QgsMapSettings settings = mRenderer->mapSettings( request );
+  QVERIFY( !settings.destinationCrs().isGeographic() );
+  QVERIFY( settings.destinationCrs().toProj().contains( QLatin1String( "+proj=lcc" ) ) );
+  // The whole region 100–160°E, 35–60°N is on the map.
+  const QgsRectangle visible = settings.visibleExtent();
+  QVERIFY( visible.contains( PendulumRegion::mapExtent() ) );
+  QVERIFY( settings.isTemporal() );
+  QCOMPARE( settings.temporalRange().begin().date(), QDate( 1910, 1, 1 ) );
+}
+
+void TestPendulumMapRenderer::southSakhalinChangesColourIn1905()
+{
+  PendulumMapRequest request;
+  request.size = QSize( 800, 600 );
+  request.date = QDate( 1900, 1, 1 );
+  const QImage before = mRenderer->render( request );
+  const QColor sakhalinBefore = patch( before, request, QgsPointXY( 142.75, 47.5 ) );
+  const QColor honshuBefore = patch( before, request, QgsPointXY( 138.4, 36.4 ) );
+  const QColor northBefore = patch( before, request, QgsPointXY( 142.9, 51.8 ) );
+  request.date = QDate( 1910, 1, 1 );
+  const QImage after = mRenderer->render( request );
+  const QColor sakhalinAfter = patch( after, request, QgsPointXY( 142.75, 47.5 ) );
+
+  // Karafuto: Russian in 1900, Japanese in 1910 — Japan's colour family is the red-orange one.
+  QVERIFY2( sakhalinBefore != sakhalinAfter, qPrintable( sakhalinBefore.name() ) );
+  QVERIFY2( sakhalinAfter.red() > sakhalinAfter.blue() + 30, qPrintable( sakhalinAfter.name() ) );
+  QVERIFY2( sakhalinBefore.blue() > sakhalinBefore.red(), qPrintable( sakhalinBefore.name() ) );
+  // Honshu and northern Sakhalin did not change hands.
+  QCOMPARE( patch( after, request, QgsPointXY( 138.4, 36.4 ) ), honshuBefore );
+  QCOMPARE( patch( after, request, QgsPointXY( 142.9, 51.8 ) ), northBefore );
+}
+
+void TestPendulumMapRenderer::savesAtomicallyWithDpi()
+{
+  PendulumMapRequest request;
+  request.size = QSize( 320, 240 );
+  request.dpi = 150;
+  request.date = QDate( 1910, 1, 1 );
+  const QImage image = mRenderer->render( request );
+  QTemporaryDir dir;
+  const QString path = dir.filePath( QStringLiteral( "map.png" ) );
+  QString error;
+  QVERIFY2( PendulumMapRenderer::save( image, path, request.dpi, &error ), qPrintable( error ) );
+  QImageReader reader( path );
+  const QImage read = reader.read();
+  QCOMPARE( read.size(), QSize( 320, 240 ) );
+  QCOMPARE( qRound( read.dotsPerMeterX() * 0.0254 ), 150 );
+  QCOMPARE( QDir( dir.path() ).entryList( QDir::Files | QDir::Hidden ), QStringList( { "map.png" } ) );
+
+  QVERIFY( !PendulumMapRenderer::save( image, dir.filePath( QStringLiteral( "missing/map.png" ) ), 96, &error ) );
+  QVERIFY( !PendulumMapRenderer::save( image, dir.filePath( QStringLiteral( "map.xyz" ) ), 96, &error ) );
+  QVERIFY2( error.contains( QLatin1String( "xyz" ) ), qPrintable( error ) );
+}
+
+PENDULUM_TEST_MAIN( TestPendulumMapRenderer )
+#include "testpendulummaprenderer.moc"
