@@ -24,8 +24,11 @@
     QgsApplication app( argc, argv, false, home.path() );                           \
     QgsApplication::setPrefixPath( PendulumPaths::qgisPrefix(), true );             \
     QgsApplication::initQgis();                                                     \
-    TestClass test;                                                                 \
-    const int result = QTest::qExec( &test, argc, argv );                           \
+    int result = 0;                                                                 \
+    { /* the test object (and its layers) goes before QGIS does */                  \
+      TestClass test;                                                               \
+      result = QTest::qExec( &test, argc, argv );                                   \
+    }                                                                               \
     QgsApplication::exitQgis();                                                     \
     return result;                                                                  \
   }

@@ -10,9 +10,15 @@ QString PendulumPluginInstaller::builtPluginFile()
   return QStringLiteral( PENDULUM_BUILD_DIR "/plugin/gui/libpendulumplugin.so" );
 }
 
+QString PendulumPluginInstaller::profileDir( const QString &profilesPath, const QString &profile )
+{
+  // qgis --profiles-path DIR keeps each profile in DIR/profiles/<name>.
+  return QDir( profilesPath ).filePath( QStringLiteral( "profiles/" ) + profile );
+}
+
 QString PendulumPluginInstaller::settingsFile( const QString &profilesPath, const QString &profile )
 {
-  return QDir( profilesPath ).filePath( profile + QStringLiteral( "/QGIS/QGIS3.ini" ) );
+  return QDir( profileDir( profilesPath, profile ) ).filePath( QStringLiteral( "QGIS/QGIS3.ini" ) );
 }
 
 QString PendulumPluginInstaller::install( const QString &pluginFile, const QString &profilesPath, const QString &profile,
@@ -24,7 +30,7 @@ QString PendulumPluginInstaller::install( const QString &pluginFile, const QStri
     *error = QStringLiteral( "%1: cannot read the plugin (%2); build it first" ).arg( pluginFile, module.errorString() );
     return QString();
   }
-  const QDir pluginDir( QDir( profilesPath ).filePath( profile + QStringLiteral( "/cpp-plugins" ) ) );
+  const QDir pluginDir( QDir( profileDir( profilesPath, profile ) ).filePath( QStringLiteral( "cpp-plugins" ) ) );
   if ( !QDir().mkpath( pluginDir.path() ) || !QDir().mkpath( QFileInfo( settingsFile( profilesPath, profile ) ).path() ) )
   {
     *error = QStringLiteral( "%1: cannot create the profile folders" ).arg( profilesPath );

@@ -16,7 +16,10 @@ class PendulumPluginInstaller
     //! The plugin module of this build.
     static QString builtPluginFile();
 
-    //! The profile's settings file: <profilesPath>/<profile>/QGIS/QGIS3.ini.
+    //! The folder of \a profile: <profilesPath>/profiles/<profile>.
+    static QString profileDir( const QString &profilesPath, const QString &profile );
+
+    //! The profile's settings file: <profilesPath>/profiles/<profile>/QGIS/QGIS3.ini.
     static QString settingsFile( const QString &profilesPath, const QString &profile );
 
     /**

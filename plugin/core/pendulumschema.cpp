@@ -51,7 +51,8 @@ const QStringList &PendulumSchema::holderCodes()
   static const QStringList sCodes = { QStringLiteral( "JP" ), QStringLiteral( "RU" ), QStringLiteral( "SU" ),
                                       QStringLiteral( "RF" ), QStringLiteral( "FER" ), QStringLiteral( "CN" ),
                                       QStringLiteral( "PRC" ), QStringLiteral( "MK" ), QStringLiteral( "KR" ),
-                                      QStringLiteral( "MN" ), QStringLiteral( "JOINT" ) };
+                                      QStringLiteral( "MN" ), QStringLiteral( "US" ),
+                                      QStringLiteral( "JOINT" ) };
   return sCodes;
 }
 

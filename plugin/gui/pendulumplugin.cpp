@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QIcon>
+#include <QTimer>
 
 #include "qgisinterface.h"
 #include "qgsmapcanvas.h"
@@ -87,9 +88,18 @@ void PendulumPlugin::addHistoricalLayers()
   if ( QgsTemporalNavigationObject *navigation
        = qobject_cast<QgsTemporalNavigationObject *>( const_cast<QgsTemporalController *>( canvas->temporalController() ) ) )
     PendulumTimeline::configure( navigation, PendulumTimeline::defaultDate() );
-  canvas->setDestinationCrs( PendulumRegion::mapCrs() );
-  canvas->setExtent( PendulumRegion::mapExtent() );
-  canvas->refresh();
+
+  // In an empty project the layer tree's canvas bridge sets the project CRS to the first
+  // layer's and zooms to the layers on its next event-loop turn: frame the region after it.
+  QTimer::singleShot( 0, this, &PendulumPlugin::frameRegion );
+}
+
+void PendulumPlugin::frameRegion()
+{
+  QgsProject::instance()->setCrs( PendulumRegion::mapCrs() );
+  mIface->mapCanvas()->setDestinationCrs( PendulumRegion::mapCrs() );
+  mIface->mapCanvas()->setExtent( PendulumRegion::mapExtent() );
+  mIface->mapCanvas()->refresh();
 }
 
 // Entry points QGIS resolves in the library before and after creating the plugin.

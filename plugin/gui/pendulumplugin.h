@@ -27,6 +27,7 @@ class PendulumPlugin : public QObject, public QgisPlugin
 
   private slots:
     void addHistoricalLayers();
+    void frameRegion();
 
   private:
     QString dataPath() const;

@@ -36,6 +36,7 @@ POWERS = [
     ("MK", "Manchukuo", "#CC79A7", "#EDD0E0"),
     ("KR", "Korea", "#009E73", "#B3E0D3"),
     ("MN", "Mongolia", "#B8A800", "#F4EFB0"),
+    ("US", "United States (occupation)", "#6A5ACD", "#D9D4F2"),
     ("JOINT", "Shared (condominium)", "#777777", "#DDDDDD"),
 ]
 

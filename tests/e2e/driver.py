@@ -58,8 +58,15 @@ def inspect():
     iface.mainWindow().grab().save(os.path.join(OUT, "screenshot.png"))
     with open(os.path.join(OUT, "result.json"), "w") as f:
         json.dump(result, f, indent=1)
-    project.setDirty(False)  # quit without a "save changes?" prompt
-    QTimer.singleShot(500, iface.actionExit().trigger)
+    QTimer.singleShot(500, quit_qgis)
+
+
+def quit_qgis():
+    # File > Exit as a user would (it unloads the plugins); an emptied, clean
+    # project leaves nothing for the "save changes?" prompt.
+    QgsProject.instance().clear()
+    QgsProject.instance().setDirty(False)
+    iface.actionExit().trigger()
 
 
 QTimer.singleShot(1500, trigger)

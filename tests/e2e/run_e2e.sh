@@ -18,7 +18,7 @@ export HOME=$work/home XDG_RUNTIME_DIR=$work/runtime PENDULUM_E2E_OUT=$work/out
 # The same installation users get from ./run.sh.
 "$pendulum" install --profiles-path "$work/profiles" --plugin "$plugin" --data "$record"
 status=0
-timeout 150 xvfb-run -a -s "-screen 0 1600x1000x24" \
+timeout 90 xvfb-run -a -s "-screen 0 1600x1000x24" \
   qgis --profiles-path "$work/profiles" --noversioncheck --nologo --code "$here/driver.py" \
   > "$work/qgis.log" 2>&1 || status=$?
 if [ "$status" -ne 0 ]; then
