@@ -5,8 +5,21 @@
 
 QgsCoordinateReferenceSystem PendulumRegion::mapCrs()
 {
-  return QgsCoordinateReferenceSystem::fromProj(
-    QStringLiteral( "+proj=lcc +lat_0=47.5 +lon_0=130 +lat_1=39.2 +lat_2=55.8 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs" ) );
+  // WKT rather than a PROJ string so that the CRS has a name in QGIS's status bar,
+  // CRS selector and layout legends (a PROJ string comes out as "Unknown CRS").
+  static const QString sWkt = QStringLiteral(
+    "PROJCRS[\"Pendulum North-East Asia Lambert Conformal Conic\","
+    "BASEGEOGCRS[\"WGS 84\",DATUM[\"World Geodetic System 1984\",ELLIPSOID[\"WGS 84\",6378137,298.257223563,LENGTHUNIT[\"metre\",1]]],"
+    "PRIMEM[\"Greenwich\",0,ANGLEUNIT[\"degree\",0.0174532925199433]]],"
+    "CONVERSION[\"Lambert Conic Conformal, 39.2°N and 55.8°N, 130°E\",METHOD[\"Lambert Conic Conformal (2SP)\",ID[\"EPSG\",9802]],"
+    "PARAMETER[\"Latitude of false origin\",47.5,ANGLEUNIT[\"degree\",0.0174532925199433]],"
+    "PARAMETER[\"Longitude of false origin\",130,ANGLEUNIT[\"degree\",0.0174532925199433]],"
+    "PARAMETER[\"Latitude of 1st standard parallel\",39.2,ANGLEUNIT[\"degree\",0.0174532925199433]],"
+    "PARAMETER[\"Latitude of 2nd standard parallel\",55.8,ANGLEUNIT[\"degree\",0.0174532925199433]],"
+    "PARAMETER[\"Easting at false origin\",0,LENGTHUNIT[\"metre\",1]],"
+    "PARAMETER[\"Northing at false origin\",0,LENGTHUNIT[\"metre\",1]]],"
+    "CS[Cartesian,2],AXIS[\"(E)\",east,ORDER[1],LENGTHUNIT[\"metre\",1]],AXIS[\"(N)\",north,ORDER[2],LENGTHUNIT[\"metre\",1]]]" );
+  return QgsCoordinateReferenceSystem::fromWkt( sWkt );
 }
 
 QgsRectangle PendulumRegion::lonLatExtent()

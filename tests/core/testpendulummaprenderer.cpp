@@ -76,6 +76,7 @@ void TestPendulumMapRenderer::usesTheRegionsProjection()
   const QgsMapSettings settings = mRenderer->mapSettings( request );
   QVERIFY( !settings.destinationCrs().isGeographic() );
   QVERIFY( settings.destinationCrs().toProj().contains( QLatin1String( "+proj=lcc" ) ) );
+  QCOMPARE( settings.destinationCrs().description(), QStringLiteral( "Pendulum North-East Asia Lambert Conformal Conic" ) );
   // The whole region 100–160°E, 35–60°N is on the map.
   const QgsRectangle visible = settings.visibleExtent();
   QVERIFY( visible.contains( PendulumRegion::mapExtent() ) );
