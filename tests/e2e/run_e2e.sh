@@ -15,6 +15,8 @@ rm -rf "$work"
 mkdir -p "$work/home" "$work/runtime" "$work/out"
 chmod 700 "$work/runtime"
 export HOME=$work/home XDG_RUNTIME_DIR=$work/runtime PENDULUM_E2E_OUT=$work/out
+# The desktop runs on Xvfb's X server, not on the offscreen platform the headless tests use.
+unset QT_QPA_PLATFORM
 # The same installation users get from ./run.sh.
 "$pendulum" install --profiles-path "$work/profiles" --plugin "$plugin" --data "$record"
 status=0
