@@ -4,6 +4,7 @@
 #include "installcommand.h"
 #include "mapcommand.h"
 #include "pendulumpaths.h"
+#include "validatecommand.h"
 
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -17,6 +18,7 @@ PendulumCli::PendulumCli()
   mCommands.push_back( std::make_unique<BuildCommand>() );
   mCommands.push_back( std::make_unique<MapCommand>() );
   mCommands.push_back( std::make_unique<InstallCommand>() );
+  mCommands.push_back( std::make_unique<ValidateCommand>() );
 }
 
 PendulumCommand *PendulumCli::command( const QString &name ) const

@@ -2,6 +2,7 @@
 
 #include "pendulumdate.h"
 #include "pendulumschema.h"
+#include "pendulumvalidator.h"
 
 #include <QDir>
 #include <QFile>
@@ -71,9 +72,14 @@ PendulumDataBuilder::PendulumDataBuilder( const QString &layersDir, const QStrin
 bool PendulumDataBuilder::build( const QString &outPath )
 {
   mErrors.clear();
-  mLayerFeatures.clear();
-  if ( !readInputs() )
+  mRecord.read( mLayersDir );
+  // A record that breaks the schema is never built: the GeoPackage is what QGIS users trust.
+  PendulumValidator validator;
+  if ( !validator.validate( mRecord ) )
+  {
+    mErrors = validator.problems();
     return false;
+  }
 
   const QFileInfo target( outPath );
   if ( !target.absoluteDir().exists() )
@@ -104,45 +110,6 @@ bool PendulumDataBuilder::build( const QString &outPath )
   return true;
 }
 
-bool PendulumDataBuilder::readInputs()
-{
-  QString error;
-  const QDir layersDir( mLayersDir );
-  if ( !layersDir.exists() )
-  {
-    mErrors << QStringLiteral( "%1: no such folder" ).arg( mLayersDir );
-    return false;
-  }
-  if ( !mCatalog.fromFile( layersDir.filePath( QStringLiteral( "catalog.json" ) ), &error ) )
-  {
-    mErrors << error;
-    return false;
-  }
-
-  QFile sources( layersDir.filePath( QStringLiteral( "sources.json" ) ) );
-  if ( !sources.open( QIODevice::ReadOnly ) )
-  {
-    mErrors << QStringLiteral( "%1: cannot read (%2)" ).arg( sources.fileName(), sources.errorString() );
-    return false;
-  }
-  mSources = sources.readAll();
-  QJsonParseError parseError;
-  if ( !QJsonDocument::fromJson( mSources, &parseError ).isArray() )
-  {
-    mErrors << QStringLiteral( "sources.json: not a CSL-JSON array (%1)" ).arg( parseError.errorString() );
-    return false;
-  }
-
-  for ( const PendulumLayerInfo &info : mCatalog.layers() )
-  {
-    PendulumGeoJsonReader reader;
-    reader.read( layersDir.filePath( info.id + QStringLiteral( ".geojson" ) ) );
-    mErrors << reader.errors();
-    mLayerFeatures << reader.features();
-  }
-  return mErrors.isEmpty();
-}
-
 bool PendulumDataBuilder::writeGeoPackage( const QString &path )
 {
   QuietGdal quiet;
@@ -160,8 +127,8 @@ bool PendulumDataBuilder::writeGeoPackage( const QString &path )
     return false;
   }
   bool ok = true;
-  for ( int i = 0; ok && i < mCatalog.layers().size(); ++i )
-    ok = writeLayer( dataset, mCatalog.layers().at( i ), mLayerFeatures.at( i ) );
+  for ( int i = 0; ok && i < mRecord.catalog().layers().size(); ++i )
+    ok = writeLayer( dataset, mRecord.catalog().layers().at( i ), mRecord.features( i ) );
   ok = ok && writeMeta( dataset );
   GDALClose( dataset );
   return ok;
@@ -291,8 +258,8 @@ bool PendulumDataBuilder::writeMeta( GDALDatasetH dataset )
   const QList<QPair<QString, QByteArray>> rows = {
     { QStringLiteral( "schema_version" ), QByteArray::number( PendulumSchema::version() ) },
     { QStringLiteral( "pendulum_version" ), QByteArray( PENDULUM_VERSION ) },
-    { QStringLiteral( "catalog" ), mCatalog.json() },
-    { QStringLiteral( "sources" ), mSources },
+    { QStringLiteral( "catalog" ), mRecord.catalog().json() },
+    { QStringLiteral( "sources" ), mRecord.sourcesJson() },
   };
   for ( const auto &row : rows )
   {
@@ -312,7 +279,7 @@ bool PendulumDataBuilder::writeMeta( GDALDatasetH dataset )
 
 bool PendulumDataBuilder::storeStyles( const QString &path )
 {
-  for ( const PendulumLayerInfo &info : mCatalog.layers() )
+  for ( const PendulumLayerInfo &info : mRecord.catalog().layers() )
   {
     if ( info.style.isEmpty() )
       continue;

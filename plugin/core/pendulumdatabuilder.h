@@ -1,8 +1,7 @@
 #ifndef PENDULUMDATABUILDER_H
 #define PENDULUMDATABUILDER_H
 
-#include "pendulumcatalog.h"
-#include "pendulumgeojsonreader.h"
+#include "pendulumrecordreader.h"
 
 #include <QString>
 #include <QStringList>
@@ -32,7 +31,6 @@ class PendulumDataBuilder
     const QStringList &errors() const { return mErrors; }
 
   private:
-    bool readInputs();
     bool writeGeoPackage( const QString &path );
     bool writeLayer( GDALDatasetH dataset, const PendulumLayerInfo &info, const QList<PendulumFeature> &features );
     bool writeMeta( GDALDatasetH dataset );
@@ -40,9 +38,7 @@ class PendulumDataBuilder
 
     QString mLayersDir;
     QString mStylesDir;
-    PendulumCatalog mCatalog;
-    QByteArray mSources;
-    QList<QList<PendulumFeature>> mLayerFeatures; //!< parallel to mCatalog.layers()
+    PendulumRecordReader mRecord;
     QStringList mErrors;
 };
 

@@ -6,6 +6,9 @@
 #include <QJsonDocument>
 #include <QTextCodec>
 
+#include <cpl_error.h>
+#include <ogr_api.h>
+
 namespace
 {
   int lineAtOffset( const QByteArray &data, int offset )
@@ -86,4 +89,20 @@ bool PendulumGeoJsonReader::read( const QString &path )
     mFeatures << feature;
   }
   return true;
+}
+
+QgsGeometry PendulumGeoJsonReader::toGeometry( const QByteArray &geoJson )
+{
+  // QGIS 3.22 has no GeoJSON geometry reader in its public API; GDAL's is the reference one.
+  CPLPushErrorHandler( CPLQuietErrorHandler );
+  OGRGeometryH geometry = OGR_G_CreateGeometryFromJson( geoJson.constData() );
+  CPLPopErrorHandler();
+  if ( !geometry )
+    return QgsGeometry();
+  QByteArray wkb( OGR_G_WkbSize( geometry ), Qt::Uninitialized );
+  OGR_G_ExportToIsoWkb( geometry, wkbNDR, reinterpret_cast<unsigned char *>( wkb.data() ) );
+  OGR_G_DestroyGeometry( geometry );
+  QgsGeometry result;
+  result.fromWkb( wkb );
+  return result;
 }

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "qgsgeometry.h"
+
 //! One feature of a layer file: its properties and its geometry as GeoJSON.
 struct PendulumFeature
 {
@@ -35,6 +37,9 @@ class PendulumGeoJsonReader
     bool read( const QString &path );
 
     const QList<PendulumFeature> &features() const { return mFeatures; }
+
+    //! A GeoJSON geometry object as a QgsGeometry (null if it is not one), read by GDAL.
+    static QgsGeometry toGeometry( const QByteArray &geoJson );
 
     //! One line per problem: "file: feature-id: problem".
     const QStringList &errors() const { return mErrors; }

@@ -49,11 +49,12 @@ QImage PendulumMapRenderer::render( const PendulumMapRequest &request ) const
   image.setDotsPerMeterX( qRound( request.dpi / 0.0254 ) );
   image.setDotsPerMeterY( qRound( request.dpi / 0.0254 ) );
   if ( request.dateLabel )
-    drawDateLabel( image, request.date, request.dpi );
+    drawLabel( image, request.labelText.isEmpty() ? PendulumDate::toDisplayString( request.date ) : request.labelText,
+               request.dpi );
   return image;
 }
 
-void PendulumMapRenderer::drawDateLabel( QImage &image, const QDate &date, int dpi ) const
+void PendulumMapRenderer::drawLabel( QImage &image, const QString &text, int dpi )
 {
   QPainter painter( &image );
   painter.setRenderHint( QPainter::Antialiasing );
@@ -61,7 +62,6 @@ void PendulumMapRenderer::drawDateLabel( QImage &image, const QDate &date, int d
   font.setPixelSize( std::max( 12, qRound( image.height() * 0.035 ) ) );
   font.setBold( true );
   painter.setFont( font );
-  const QString text = PendulumDate::toDisplayString( date );
   const int margin = std::max( 6, dpi / 12 );
   QRect box = painter.fontMetrics().boundingRect( text ).adjusted( -margin, -margin / 2, margin, margin / 2 );
   box.moveTopLeft( QPoint( margin, margin ) );

@@ -19,6 +19,7 @@ struct PendulumMapRequest
     int dpi = 96;
     QgsRectangle extent; //!< in PendulumRegion::mapCrs(); empty: the default region
     bool dateLabel = true;
+    QString labelText; //!< the date label's text; empty: the date in full ("1 January 1910")
 };
 
 /**
@@ -43,9 +44,14 @@ class PendulumMapRenderer
      */
     static bool save( const QImage &image, const QString &path, int dpi, QString *error );
 
-  private:
-    void drawDateLabel( QImage &image, const QDate &date, int dpi ) const;
+    /**
+     * Draws the date label \a text onto \a image as render() does (top left,
+     * on a white box); thread-safe, so animation frames can be labelled in
+     * worker threads on a map rendered once.
+     */
+    static void drawLabel( QImage &image, const QString &text, int dpi );
 
+  private:
     QList<QgsMapLayer *> mLayers;
 };
 

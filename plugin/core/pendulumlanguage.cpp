@@ -1,0 +1,190 @@
+#include "pendulumlanguage.h"
+
+#include "pendulumdataset.h"
+
+#include "qgsattributeeditorcontainer.h"
+#include "qgsattributeeditorfield.h"
+#include "qgsattributeeditorhtmlelement.h"
+#include "qgsattributetableconfig.h"
+#include "qgseditformconfig.h"
+#include "qgseditorwidgetsetup.h"
+#include "qgsexpression.h"
+#include "qgspallabeling.h"
+#include "qgsproject.h"
+#include "qgsvectorlayer.h"
+#include "qgsvectorlayerlabeling.h"
+
+namespace
+{
+  const QString sScope = QStringLiteral( "Pendulum" );
+  const QString sKey = QStringLiteral( "language" );
+
+  bool isPopupField( const QString &name )
+  {
+    return name.startsWith( QLatin1String( "popup_" ) );
+  }
+
+  /**
+   * The form: the popup as an HTML element, then every record field (read
+   * only, the record is) in a group box for those who want the raw values.
+   * QGIS 3.22 does not expand [% %] in form HTML elements: it gives the page
+   * a JavaScript object `expression` instead (QgsHtmlWidgetWrapper), so the
+   * element asks it for the popup field. The value is inserted as markup; it
+   * is HTML we built with every attribute escaped (PendulumPopup).
+   */
+  QgsEditFormConfig formConfig( const QgsVectorLayer *layer, const QString &popupField, const QString &language )
+  {
+    QgsEditFormConfig config = layer->editFormConfig();
+    config.clearTabs();
+    config.setLayout( QgsEditFormConfig::TabLayout );
+
+    auto *html = new QgsAttributeEditorHtmlElement( QStringLiteral( "pendulum_popup" ), config.invisibleRootContainer() );
+    html->setShowLabel( false );
+    html->setHtmlCode(
+      QStringLiteral( "<div id=\"pendulum\"></div><script>document.getElementById('pendulum').innerHTML = "
+                      "expression.evaluate(%1);</script>" )
+        .arg( QgsExpression::quotedString( QgsExpression::quotedColumnRef( popupField ) ) ) );
+    config.addTab( html );
+
+    static const QHash<QString, QString> sAttributesTitle = {
+      { QStringLiteral( "en" ), QStringLiteral( "Attributes" ) },
+      { QStringLiteral( "ja" ), QStringLiteral( "属性" ) },
+      { QStringLiteral( "ru" ), QStringLiteral( "Атрибуты" ) },
+    };
+    auto *fields = new QgsAttributeEditorContainer( sAttributesTitle.value( language ), config.invisibleRootContainer() );
+    fields->setIsGroupBox( true );
+    const QgsFields layerFields = layer->fields();
+    for ( int i = 0; i < layerFields.count(); ++i )
+    {
+      if ( !isPopupField( layerFields.at( i ).name() ) )
+        fields->addChildElement( new QgsAttributeEditorField( layerFields.at( i ).name(), i, fields ) );
+    }
+    config.addTab( fields );
+    return config;
+  }
+} // namespace
+
+const QStringList &PendulumLanguage::codes()
+{
+  static const QStringList sCodes = { QStringLiteral( "en" ), QStringLiteral( "ja" ), QStringLiteral( "ru" ) };
+  return sCodes;
+}
+
+bool PendulumLanguage::isValid( const QString &language )
+{
+  return codes().contains( language );
+}
+
+QString PendulumLanguage::normalised( const QString &language )
+{
+  return isValid( language ) ? language : QStringLiteral( "en" );
+}
+
+QString PendulumLanguage::displayName( const QString &language )
+{
+  if ( language == QLatin1String( "ja" ) )
+    return QStringLiteral( "日本語" );
+  if ( language == QLatin1String( "ru" ) )
+    return QStringLiteral( "Русский" );
+  return QStringLiteral( "English" );
+}
+
+QString PendulumLanguage::nameField( const QString &language )
+{
+  return QStringLiteral( "name_" ) + normalised( language );
+}
+
+QString PendulumLanguage::popupField( const QString &language )
+{
+  return QStringLiteral( "popup_" ) + normalised( language );
+}
+
+QString PendulumLanguage::fromProject( const QgsProject *project )
+{
+  if ( !project )
+    return QStringLiteral( "en" );
+  return normalised( project->readEntry( sScope, sKey, QStringLiteral( "en" ) ) );
+}
+
+void PendulumLanguage::toProject( QgsProject *project, const QString &language )
+{
+  if ( project )
+    project->writeEntry( sScope, sKey, normalised( language ) );
+}
+
+void PendulumLanguage::apply( QgsVectorLayer *layer, const PendulumLayerInfo &info, const QString &language )
+{
+  if ( !layer )
+    return;
+  const QString lang = normalised( language );
+  layer->setName( info.title( lang ) );
+  const QgsFields fields = layer->fields();
+
+  // Labels: the name in the chosen language, English where it has none.
+  const QString name = nameField( lang );
+  if ( fields.lookupField( name ) >= 0 )
+  {
+    const QString labelExpression
+      = lang == QLatin1String( "en" )
+          ? QgsExpression::quotedColumnRef( name )
+          : QStringLiteral( "coalesce(nullif(%1, ''), %2)" )
+              .arg( QgsExpression::quotedColumnRef( name ), QgsExpression::quotedColumnRef( nameField( "en" ) ) );
+    layer->setDisplayExpression( labelExpression );
+    if ( auto *labeling = dynamic_cast<QgsVectorLayerSimpleLabeling *>( layer->labeling() ) )
+    {
+      // Keep the style's text format and placement; change only what is written.
+      QgsPalLayerSettings settings = labeling->settings();
+      settings.fieldName = labelExpression;
+      settings.isExpression = true;
+      layer->setLabeling( new QgsVectorLayerSimpleLabeling( settings ) );
+    }
+  }
+
+  // Map tip and form: the popup precomputed by `pendulum build`.
+  const QString popup = popupField( lang );
+  if ( fields.lookupField( popup ) < 0 )
+    return;
+  // [% %] in a map tip is expanded by QgsExpression::replaceExpressionText,
+  // which inserts the value as it is: the popup HTML, escaped when built.
+  layer->setMapTipTemplate( QStringLiteral( "[% %1 %]" ).arg( QgsExpression::quotedColumnRef( popup ) ) );
+  layer->setEditFormConfig( formConfig( layer, popup, lang ) );
+
+  // The popup columns are for map tips and forms, not for reading as text.
+  QgsAttributeTableConfig table = layer->attributeTableConfig();
+  table.update( fields );
+  QVector<QgsAttributeTableConfig::ColumnConfig> columns = table.columns();
+  for ( QgsAttributeTableConfig::ColumnConfig &column : columns )
+  {
+    if ( isPopupField( column.name ) )
+      column.hidden = true;
+  }
+  table.setColumns( columns );
+  layer->setAttributeTableConfig( table );
+  for ( int i = 0; i < fields.count(); ++i )
+  {
+    if ( isPopupField( fields.at( i ).name() ) )
+      layer->setEditorWidgetSetup( i, QgsEditorWidgetSetup( QStringLiteral( "Hidden" ), QVariantMap() ) );
+  }
+}
+
+int PendulumLanguage::applyToProject( QgsProject *project, const PendulumCatalog &catalog, const QString &language )
+{
+  if ( !project )
+    return 0;
+  toProject( project, language );
+  int changed = 0;
+  const QMap<QString, QgsMapLayer *> layers = project->mapLayers();
+  for ( QgsMapLayer *mapLayer : layers )
+  {
+    auto *layer = qobject_cast<QgsVectorLayer *>( mapLayer );
+    if ( !layer )
+      continue;
+    const PendulumLayerInfo *info
+      = catalog.layer( layer->customProperty( PendulumDataset::layerIdProperty() ).toString() );
+    if ( !info )
+      continue;
+    apply( layer, *info, language );
+    ++changed;
+  }
+  return changed;
+}
