@@ -11,9 +11,11 @@ PENDULUM_PACKAGES=(
   cmake g++ make pkg-config
   qgis qgis-providers libqgis-dev python3-qgis
   qtbase5-dev qttools5-dev libqt5svg5-dev
-  libgdal-dev libgeos-dev libproj-dev gdal-bin python3-gdal
+  libgdal-dev libgeos-dev libproj-dev gdal-bin python3-gdal libicu-dev
   xvfb xauth
   fonts-noto-core fonts-noto-cjk
+  poppler-utils
+  ffmpeg libpng-dev
 )
 
 pendulum_log() { printf '==> %s\n' "$*" >&2; }

@@ -51,6 +51,16 @@ namespace PendulumTestRecord
     return values;
   }
 
+  //! The feature with record id \a featureId of \a layer (invalid if none).
+  inline QgsFeature feature( QgsVectorLayer *layer, const QString &featureId )
+  {
+    QgsFeature found;
+    if ( layer )
+      layer->getFeatures( QgsFeatureRequest().setFilterExpression( QStringLiteral( "\"id\" = '%1'" ).arg( featureId ) ) )
+        .nextFeature( found );
+    return found;
+  }
+
   //! The layer with record id \a id among \a layers.
   inline QgsVectorLayer *find( const QList<QgsVectorLayer *> &layers, const QString &id )
   {

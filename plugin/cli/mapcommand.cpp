@@ -2,7 +2,11 @@
 
 #include "pendulumdataset.h"
 #include "pendulumdate.h"
+#include "pendulumlanguage.h"
+#include "pendulumlayoutexporter.h"
 #include "pendulummaprenderer.h"
+#include "pendulumprintjob.h"
+#include "pendulumprintlayout.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -14,16 +18,32 @@
 
 namespace
 {
-  const QDate sRecordStart( 1855, 1, 1 );
-  constexpr int MAX_SIDE = 20000;
-  constexpr qint64 MAX_PIXELS = 200'000'000; // a 40 cm square at 600 dpi is ~90 Mpx
+constexpr int MAX_SIDE = 20000;
+constexpr qint64 MAX_PIXELS = 200'000'000; // a 40 cm square at 600 dpi is ~90 Mpx
+// "WxH" sizes are parsed by PendulumCommand::parseSize, shared with `pendulum animate`.
 
-  QSize parseSize( const QString &text )
+//! "xmin,ymin,xmax,ymax" in degrees; an empty rectangle if malformed.
+QgsRectangle parseExtent( const QString &text )
+{
+  const QStringList parts = text.split( QLatin1Char( ',' ) );
+  if ( parts.size() != 4 )
+    return QgsRectangle();
+  double values[4];
+  for ( int i = 0; i < 4; ++i )
   {
-    static const QRegularExpression sPattern( QStringLiteral( "^(\\d{1,6})x(\\d{1,6})$" ) );
-    const QRegularExpressionMatch match = sPattern.match( text );
-    return match.hasMatch() ? QSize( match.captured( 1 ).toInt(), match.captured( 2 ).toInt() ) : QSize();
+    bool ok = false;
+    values[i] = parts.at( i ).trimmed().toDouble( &ok );
+    if ( !ok )
+      return QgsRectangle();
   }
+  return QgsRectangle( values[0], values[1], values[2], values[3], false );
+}
+
+//! Without --size the map is a print layout (legend, sources…); with it, a plain image.
+bool isPlainImage( const QCommandLineParser &parser )
+{
+  return parser.isSet( QStringLiteral( "size" ) );
+}
 } // namespace
 
 QString MapCommand::summary() const
@@ -33,21 +53,56 @@ QString MapCommand::summary() const
 
 QString MapCommand::details() const
 {
-  return QStringLiteral( "Render the map of North-East Asia as it stood on a date (the temporal layers filtered\n"
-                         "by QGIS's temporal machinery) into an image; PNG, JPEG and TIFF by the file suffix." );
+  return QStringLiteral( "Print the map of North-East Asia as it stood on a date (the temporal layers "
+                         "filtered by QGIS's temporal\n"
+                         "machinery) through a QGIS print layout: title, the date (with the Japanese era and "
+                         "the Russian Old Style\n"
+                         "date where they apply), a legend of only what is shown that day, scale bar, north "
+                         "arrow, graticule, the\n"
+                         "numbered sources of every feature shown (page 2 lists them in full) and the data "
+                         "credits. The file type\n"
+                         "comes from the suffix: .pdf and .svg keep vector geometry and real text, .png and "
+                         ".tif are rendered at\n"
+                         "--dpi (one file a page: map.png, map_2.png). The layout comes from "
+                         "styles/pendulum_<paper>_<orientation>.qpt;\n"
+                         "--template uses one you restyled in QGIS's layout designer.\n"
+                         "With --size the map alone is rendered into an image of that many pixels (.png, "
+                         ".jpg, .tif), as before." );
 }
 
 QList<QCommandLineOption> MapCommand::options() const
 {
   return {
-    { QStringLiteral( "date" ), QStringLiteral( "The day to show, YYYY-MM-DD (1855-01-01 to today)." ), QStringLiteral( "DATE" ) },
-    { QStringLiteral( "out" ), QStringLiteral( "Image file to write (.png, .jpg, .tif)." ), QStringLiteral( "FILE" ) },
-    { QStringLiteral( "size" ), QStringLiteral( "Image size in pixels (default 1600x1200)." ), QStringLiteral( "WxH" ),
-                      QStringLiteral( "1600x1200" ) },
-    { QStringLiteral( "dpi" ), QStringLiteral( "Resolution, for symbol sizes and the file's DPI tag (default 96)." ),
-                      QStringLiteral( "N" ), QStringLiteral( "96" ) },
-    { QStringLiteral( "no-label" ), QStringLiteral( "Leave the date label out." ) },
-    dataOption(),
+      { QStringLiteral( "date" ), QStringLiteral( "The day to show, YYYY-MM-DD (1855-01-01 to today)." ),
+        QStringLiteral( "DATE" ) },
+      { QStringLiteral( "out" ),
+        QStringLiteral( "File to write: .pdf, .svg, .png, .tif (and .jpg with --size)." ),
+        QStringLiteral( "FILE" ) },
+      { QStringLiteral( "paper" ), QStringLiteral( "Paper size: A4, A3 or letter (default A4)." ),
+        QStringLiteral( "PAPER" ), QStringLiteral( "A4" ) },
+      { QStringLiteral( "orientation" ), QStringLiteral( "landscape or portrait (default landscape)." ),
+        QStringLiteral( "O" ), QStringLiteral( "landscape" ) },
+      { QStringLiteral( "extent" ),
+        QStringLiteral(
+            "Map area in degrees of longitude and latitude, xmin,ymin,xmax,ymax (default 100,35,160,60);\n"
+            "widened to the map frame's proportions, never cropped." ),
+        QStringLiteral( "X0,Y0,X1,Y1" ) },
+      { QStringLiteral( "lang" ), QStringLiteral( "Language of names and texts: en, ja or ru (default en)." ),
+        QStringLiteral( "LANG" ), QStringLiteral( "en" ) },
+      { QStringLiteral( "title" ), QStringLiteral( "Map title (default \"North-East Asia on <date>\")." ),
+        QStringLiteral( "TEXT" ) },
+      { QStringLiteral( "template" ),
+        QStringLiteral( "A layout template (.qpt) to use instead of Pendulum's (ignores --paper and\n"
+                        "--orientation)." ),
+        QStringLiteral( "FILE" ) },
+      { QStringLiteral( "dpi" ),
+        QStringLiteral( "Resolution of raster output (default 300; 96 with --size)." ),
+        QStringLiteral( "N" ) },
+      { QStringLiteral( "size" ),
+        QStringLiteral( "Render the map alone into an image of this many pixels (e.g. 1600x1200)." ),
+        QStringLiteral( "WxH" ) },
+      { QStringLiteral( "no-label" ), QStringLiteral( "With --size: leave the date label out." ) },
+      dataOption(),
   };
 }
 
@@ -58,42 +113,102 @@ QString MapCommand::checkOptions( const QCommandLineParser &parser ) const
   if ( !parser.isSet( QStringLiteral( "out" ) ) )
     return QStringLiteral( "--out is required (e.g. --out map.png)" );
 
-  QString error;
-  const QDate date = PendulumDate::parse( parser.value( QStringLiteral( "date" ) ), &error );
-  if ( !date.isValid() )
-    return QStringLiteral( "--date: %1" ).arg( error );
-  if ( date < sRecordStart || date > QDate::currentDate() )
-    return QStringLiteral( "--date: %1 is outside the record (%2 to today)" ).arg( date.toString( Qt::ISODate ), sRecordStart.toString( Qt::ISODate ) );
+  QDate date;
+  const QString dateError = checkRecordDate( parser, QStringLiteral( "date" ), &date );
+  if ( !dateError.isEmpty() )
+    return dateError;
 
-  const QSize size = parseSize( parser.value( QStringLiteral( "size" ) ) );
-  if ( !size.isValid() || size.width() < 16 || size.height() < 16 || size.width() > MAX_SIDE || size.height() > MAX_SIDE
-       || qint64( size.width() ) * size.height() > MAX_PIXELS )
-    return QStringLiteral( "--size: '%1' is not a size from 16x16 to %2x%2 pixels (and at most %3 Mpx)" )
-      .arg( parser.value( QStringLiteral( "size" ) ) )
-      .arg( MAX_SIDE )
-      .arg( MAX_PIXELS / 1000000 );
-
-  bool ok = false;
-  const int dpi = parser.value( QStringLiteral( "dpi" ) ).toInt( &ok );
-  if ( !ok || dpi < 24 || dpi > 2400 )
-    return QStringLiteral( "--dpi: '%1' is not a resolution from 24 to 2400" ).arg( parser.value( QStringLiteral( "dpi" ) ) );
+  const QString printOptionsError = checkPrintOptions( parser );
+  if ( !printOptionsError.isEmpty() )
+    return printOptionsError;
 
   const QString out = parser.value( QStringLiteral( "out" ) );
-  const QByteArray format = QFileInfo( out ).suffix().toLower().toLatin1();
-  if ( !QImageWriter::supportedImageFormats().contains( format ) || format == "svg" || format == "pdf" )
-    return QStringLiteral( "--out: '%1' is not an image type this command writes (.png, .jpg, .tif)" ).arg( out );
-  const QFileInfo outDir( QFileInfo( out ).absolutePath() );
-  if ( !outDir.isDir() )
-    return QStringLiteral( "--out: the folder %1 does not exist" ).arg( outDir.filePath() );
-  if ( !outDir.isWritable() )
-    return QStringLiteral( "--out: the folder %1 is not writable" ).arg( outDir.filePath() );
-  return QString();
+  if ( isPlainImage( parser ) )
+  {
+    const QSize size = parseSize( parser.value( QStringLiteral( "size" ) ) );
+    if ( !size.isValid() || size.width() < 16 || size.height() < 16 || size.width() > MAX_SIDE ||
+         size.height() > MAX_SIDE || qint64( size.width() ) * size.height() > MAX_PIXELS )
+      return QStringLiteral( "--size: '%1' is not a size from 16x16 to %2x%2 pixels (and at most %3 Mpx)" )
+          .arg( parser.value( QStringLiteral( "size" ) ) )
+          .arg( MAX_SIDE )
+          .arg( MAX_PIXELS / 1000000 );
+    const QByteArray format = QFileInfo( out ).suffix().toLower().toLatin1();
+    if ( !QImageWriter::supportedImageFormats().contains( format ) || format == "svg" || format == "pdf" )
+      return QStringLiteral(
+                 "--out: '%1' is not an image type this command writes with --size (.png, .jpg, .tif)" )
+          .arg( out );
+  }
+  else
+  {
+    if ( PendulumLayoutExporter::format( out ) == PendulumLayoutExporter::Format::Unknown )
+      return QStringLiteral( "--out: '%1' is not a file type this command writes (.pdf, .svg, .png, .tif; "
+                             ".jpg with --size)" )
+          .arg( out );
+    if ( !PendulumPrintLayout::papers().contains( parser.value( QStringLiteral( "paper" ) ).toLower() ) )
+      return QStringLiteral( "--paper: '%1' is not A4, A3 or letter" )
+          .arg( parser.value( QStringLiteral( "paper" ) ) );
+    if ( !PendulumPrintLayout::orientations().contains(
+             parser.value( QStringLiteral( "orientation" ) ).toLower() ) )
+      return QStringLiteral( "--orientation: '%1' is not landscape or portrait" )
+          .arg( parser.value( QStringLiteral( "orientation" ) ) );
+    if ( !PendulumLanguage::isValid( parser.value( QStringLiteral( "lang" ) ) ) )
+      return QStringLiteral( "--lang: '%1' is not en, ja or ru" )
+          .arg( parser.value( QStringLiteral( "lang" ) ) );
+    if ( parser.isSet( QStringLiteral( "extent" ) ) )
+    {
+      const QgsRectangle extent = parseExtent( parser.value( QStringLiteral( "extent" ) ) );
+      if ( extent.isEmpty() || extent.xMinimum() >= extent.xMaximum() ||
+           extent.yMinimum() >= extent.yMaximum() || extent.xMinimum() < 60 || extent.xMaximum() > 190 ||
+           extent.yMinimum() < 5 || extent.yMaximum() > 85 )
+        return QStringLiteral( "--extent: '%1' is not xmin,ymin,xmax,ymax in degrees within the region "
+                               "(60–190°E, 5–85°N)" )
+            .arg( parser.value( QStringLiteral( "extent" ) ) );
+    }
+  }
+  return checkOutputFolder( out );
 }
 
 int MapCommand::run( const QCommandLineParser &parser )
 {
+  return isPlainImage( parser ) ? renderImage( parser ) : printLayout( parser );
+}
+
+int MapCommand::printLayout( const QCommandLineParser &parser )
+{
+  PendulumPrintRequest request;
+  request.date = PendulumDate::parse( parser.value( QStringLiteral( "date" ) ) );
+  request.paper = parser.value( QStringLiteral( "paper" ) ).toLower();
+  request.orientation = parser.value( QStringLiteral( "orientation" ) ).toLower();
+  request.language = parser.value( QStringLiteral( "lang" ) );
+  request.title = parser.value( QStringLiteral( "title" ) );
+  request.templatePath = parser.value( QStringLiteral( "template" ) );
+  if ( parser.isSet( QStringLiteral( "extent" ) ) )
+    request.lonLatExtent = parseExtent( parser.value( QStringLiteral( "extent" ) ) );
+  const int dpi =
+      parser.isSet( QStringLiteral( "dpi" ) ) ? parser.value( QStringLiteral( "dpi" ) ).toInt() : 300;
+
+  PendulumPrintJob job( parser.value( QStringLiteral( "data" ) ), request,
+                        parser.value( QStringLiteral( "out" ) ), dpi );
+  if ( !job.run() )
+  {
+    printError( job.error() );
+    return Failure;
+  }
+  QTextStream stream( stdout );
+  for ( const QString &file : job.writtenFiles() )
+    stream << QStringLiteral( "wrote %1" ).arg( QDir::toNativeSeparators( file ) ) << Qt::endl;
+  stream << QStringLiteral( "%1, %2 works cited" )
+                .arg( PendulumDate::toDisplayString( request.date ) )
+                .arg( job.sourceCount() )
+         << Qt::endl;
+  return Success;
+}
+
+int MapCommand::renderImage( const QCommandLineParser &parser )
+{
   QString error;
-  std::unique_ptr<PendulumDataset> dataset = PendulumDataset::open( parser.value( QStringLiteral( "data" ) ), &error );
+  std::unique_ptr<PendulumDataset> dataset =
+      PendulumDataset::open( parser.value( QStringLiteral( "data" ) ), &error );
   if ( !dataset )
   {
     printError( error );
@@ -109,7 +224,8 @@ int MapCommand::run( const QCommandLineParser &parser )
   PendulumMapRequest request;
   request.date = PendulumDate::parse( parser.value( QStringLiteral( "date" ) ) );
   request.size = parseSize( parser.value( QStringLiteral( "size" ) ) );
-  request.dpi = parser.value( QStringLiteral( "dpi" ) ).toInt();
+  request.dpi =
+      parser.isSet( QStringLiteral( "dpi" ) ) ? parser.value( QStringLiteral( "dpi" ) ).toInt() : 96;
   request.dateLabel = !parser.isSet( QStringLiteral( "no-label" ) );
 
   QList<QgsMapLayer *> mapLayers;
@@ -126,10 +242,10 @@ int MapCommand::run( const QCommandLineParser &parser )
     return Failure;
   }
   QTextStream( stdout ) << QStringLiteral( "wrote %1 (%2x%3, %4)" )
-                             .arg( QDir::toNativeSeparators( out ) )
-                             .arg( image.width() )
-                             .arg( image.height() )
-                             .arg( PendulumDate::toDisplayString( request.date ) )
+                               .arg( QDir::toNativeSeparators( out ) )
+                               .arg( image.width() )
+                               .arg( image.height() )
+                               .arg( PendulumDate::toDisplayString( request.date ) )
                         << Qt::endl;
   return Success;
 }

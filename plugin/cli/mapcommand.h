@@ -3,18 +3,26 @@
 
 #include "pendulumcommand.h"
 
-//! `pendulum map`: the region as it stood on a date, as an image.
+/**
+ * `pendulum map`: the region as it stood on a date, as a print layout
+ * (PDF, SVG, PNG, TIFF through PendulumPrintJob) or, with --size, as a plain
+ * map image (PendulumMapRenderer).
+ */
 class MapCommand : public PendulumCommand
 {
-  public:
-    QString name() const override { return QStringLiteral( "map" ); }
-    QString summary() const override;
-    QString details() const override;
+public:
+  QString name() const override { return QStringLiteral( "map" ); }
+  QString summary() const override;
+  QString details() const override;
 
-  protected:
-    QList<QCommandLineOption> options() const override;
-    QString checkOptions( const QCommandLineParser &parser ) const override;
-    int run( const QCommandLineParser &parser ) override;
+protected:
+  QList<QCommandLineOption> options() const override;
+  QString checkOptions( const QCommandLineParser &parser ) const override;
+  int run( const QCommandLineParser &parser ) override;
+
+private:
+  int printLayout( const QCommandLineParser &parser );
+  int renderImage( const QCommandLineParser &parser );
 };
 
 #endif // MAPCOMMAND_H

@@ -1,9 +1,14 @@
 #include "pendulumcli.h"
 
+#include "animatecommand.h"
+#include "atlascommand.h"
 #include "buildcommand.h"
+#include "chroniclecommand.h"
 #include "installcommand.h"
 #include "mapcommand.h"
+#include "popupcommand.h"
 #include "pendulumpaths.h"
+#include "querycommand.h"
 #include "validatecommand.h"
 
 #include <QTemporaryDir>
@@ -17,8 +22,13 @@ PendulumCli::PendulumCli()
 {
   mCommands.push_back( std::make_unique<BuildCommand>() );
   mCommands.push_back( std::make_unique<MapCommand>() );
+  mCommands.push_back( std::make_unique<AtlasCommand>() );
+  mCommands.push_back( std::make_unique<PopupCommand>() );
   mCommands.push_back( std::make_unique<InstallCommand>() );
+  mCommands.push_back( std::make_unique<AnimateCommand>() );
+  mCommands.push_back( std::make_unique<QueryCommand>() );
   mCommands.push_back( std::make_unique<ValidateCommand>() );
+  mCommands.push_back( std::make_unique<ChronicleCommand>() );
 }
 
 PendulumCommand *PendulumCli::command( const QString &name ) const

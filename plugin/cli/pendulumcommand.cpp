@@ -1,14 +1,22 @@
 #include "pendulumcommand.h"
 
+#include "pendulumbibliography.h"
+#include "pendulumdataset.h"
+#include "pendulumdate.h"
 #include "pendulumpaths.h"
 
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QTextStream>
 
 QString PendulumCommand::help() const
 {
   // QCommandLineParser::helpText() needs a QCoreApplication, which does not
   // exist before QGIS is started (and is not needed for help): format here.
-  QString text = QStringLiteral( "Usage: pendulum %1 [options]\n\n%2\n\nOptions:\n" ).arg( name(), details() );
+  QString usage = name() + QStringLiteral( " [options]" );
+  for ( const QString &positional : positionalNames() )
+    usage += QStringLiteral( " <%1>" ).arg( positional );
+  QString text = QStringLiteral( "Usage: pendulum %1\n\n%2\n\nOptions:\n" ).arg( usage, details() );
   QList<QCommandLineOption> all = options();
   all << QCommandLineOption( QStringList{ QStringLiteral( "h" ), QStringLiteral( "help" ) }, QStringLiteral( "Show this help." ) );
   for ( const QCommandLineOption &option : all )
@@ -38,9 +46,10 @@ int PendulumCommand::execute( const QStringList &arguments, const std::function<
     QTextStream( stdout ) << help();
     return Success;
   }
-  if ( !parser.positionalArguments().isEmpty() )
+  if ( parser.positionalArguments().size() > positionalNames().size() )
   {
-    printError( QStringLiteral( "unexpected argument '%1' (see `pendulum help %2`)" ).arg( parser.positionalArguments().first(), name() ) );
+    printError( QStringLiteral( "unexpected argument '%1' (see `pendulum help %2`)" )
+                  .arg( parser.positionalArguments().at( positionalNames().size() ), name() ) );
     return Usage;
   }
   const QString problem = checkOptions( parser );
@@ -69,6 +78,70 @@ QCommandLineOption PendulumCommand::dataOption()
   return QCommandLineOption( QStringLiteral( "data" ),
                              QStringLiteral( "The Pendulum GeoPackage to read (default: %1)." ).arg( PendulumPaths::defaultDataPath() ),
                              QStringLiteral( "FILE.gpkg" ), PendulumPaths::defaultDataPath() );
+}
+
+std::unique_ptr<PendulumDataset> PendulumCommand::openDataset( const QCommandLineParser &parser,
+                                                              PendulumBibliography *bibliography ) const
+{
+  QString error;
+  std::unique_ptr<PendulumDataset> dataset = PendulumDataset::open( parser.value( QStringLiteral( "data" ) ), &error );
+  if ( !dataset )
+  {
+    printError( error );
+    return nullptr;
+  }
+  if ( bibliography && !bibliography->fromJson( dataset->sources(), &error ) )
+  {
+    printError( QStringLiteral( "%1: the bibliography cannot be read (%2)" ).arg( dataset->path(), error ) );
+    return nullptr;
+  }
+  return dataset;
+}
+
+QSize PendulumCommand::parseSize( const QString &text )
+{
+  static const QRegularExpression sPattern( QStringLiteral( "^(\\d{1,6})x(\\d{1,6})$" ) );
+  const QRegularExpressionMatch match = sPattern.match( text );
+  return match.hasMatch() ? QSize( match.captured( 1 ).toInt(), match.captured( 2 ).toInt() ) : QSize();
+}
+
+QString PendulumCommand::checkRecordDate( const QCommandLineParser &parser, const QString &option, QDate *date )
+{
+  static const QDate sRecordStart( 1855, 1, 1 );
+  QString error;
+  *date = PendulumDate::parse( parser.value( option ), &error );
+  if ( !date->isValid() )
+    return QStringLiteral( "--%1: %2" ).arg( option, error );
+  if ( *date < sRecordStart || *date > QDate::currentDate() )
+    return QStringLiteral( "--%1: %2 is outside the record (%3 to today)" )
+      .arg( option, date->toString( Qt::ISODate ), sRecordStart.toString( Qt::ISODate ) );
+  return QString();
+}
+
+QString PendulumCommand::checkOutputFolder( const QString &path )
+{
+  const QFileInfo folder( QFileInfo( path ).absolutePath() );
+  if ( !folder.isDir() )
+    return QStringLiteral( "--out: the folder %1 does not exist" ).arg( folder.filePath() );
+  if ( !folder.isWritable() )
+    return QStringLiteral( "--out: the folder %1 is not writable" ).arg( folder.filePath() );
+  return QString();
+}
+
+QString PendulumCommand::checkPrintOptions( const QCommandLineParser &parser )
+{
+  const QString dpi = QStringLiteral( "dpi" );
+  if ( parser.isSet( dpi ) )
+  {
+    bool ok = false;
+    const int value = parser.value( dpi ).toInt( &ok );
+    if ( !ok || value < 24 || value > 2400 )
+      return QStringLiteral( "--dpi: '%1' is not a resolution from 24 to 2400" ).arg( parser.value( dpi ) );
+  }
+  const QString layoutTemplate = QStringLiteral( "template" );
+  if ( parser.isSet( layoutTemplate ) && !QFileInfo( parser.value( layoutTemplate ) ).isFile() )
+    return QStringLiteral( "--template: %1: no such file" ).arg( parser.value( layoutTemplate ) );
+  return QString();
 }
 
 void PendulumCommand::setUp( QCommandLineParser &parser ) const

@@ -3,8 +3,14 @@
 
 #include <QCommandLineParser>
 #include <functional>
+#include <QDate>
+#include <QSize>
 #include <QString>
 #include <QStringList>
+#include <memory>
+
+class PendulumBibliography;
+class PendulumDataset;
 
 /**
  * One `pendulum` subcommand: its options, its help and what it does. The CLI
@@ -44,6 +50,9 @@ class PendulumCommand
   protected:
     virtual QList<QCommandLineOption> options() const = 0;
 
+    //! Names of the positional arguments the command takes (e.g. "FEATURE-ID"); none by default.
+    virtual QStringList positionalNames() const { return QStringList(); }
+
     //! Checks option values beyond syntax; returns an error message or empty.
     virtual QString checkOptions( const QCommandLineParser &parser ) const;
 
@@ -57,6 +66,28 @@ class PendulumCommand
 
     //! The standard --data option every data-reading subcommand takes.
     static QCommandLineOption dataOption();
+
+    /**
+     * Opens the record named by --data and, if \a bibliography is given, reads its
+     * bibliography into it. On failure prints the reason and returns nullptr.
+     */
+    std::unique_ptr<PendulumDataset> openDataset( const QCommandLineParser &parser,
+                                                  PendulumBibliography *bibliography = nullptr ) const;
+
+    //! "WxH" (e.g. "1280x720") as a size; invalid if malformed.
+    static QSize parseSize( const QString &text );
+
+    /**
+     * Parses the value of date option \a option into \a date: a real day within
+     * the record (1855-01-01 to today). Returns a message naming the option, or empty.
+     */
+    static QString checkRecordDate( const QCommandLineParser &parser, const QString &option, QDate *date );
+
+    //! Checks that the folder of --out value \a path exists and is writable; a message or empty.
+    static QString checkOutputFolder( const QString &path );
+
+    //! Checks --dpi (24 to 2400) and --template (an existing file) where set; a message or empty.
+    static QString checkPrintOptions( const QCommandLineParser &parser );
 
   private:
     void setUp( QCommandLineParser &parser ) const;

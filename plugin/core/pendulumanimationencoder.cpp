@@ -6,8 +6,8 @@
 
 namespace
 {
-  //! Polling interval while ffmpeg runs: short enough for a prompt cancel.
-  constexpr int POLL_MS = 100;
+//! Polling interval while ffmpeg runs: short enough for a prompt cancel.
+constexpr int POLL_MS = 100;
 } // namespace
 
 bool PendulumAnimationEncoder::formatFor( const QString &out, Format *format )
@@ -33,14 +33,14 @@ QString PendulumAnimationEncoder::suffix( Format format )
 {
   switch ( format )
   {
-    case Format::Frames:
-      break;
-    case Format::Gif:
-      return QStringLiteral( "gif" );
-    case Format::Mp4:
-      return QStringLiteral( "mp4" );
-    case Format::Webm:
-      return QStringLiteral( "webm" );
+  case Format::Frames:
+    break;
+  case Format::Gif:
+    return QStringLiteral( "gif" );
+  case Format::Mp4:
+    return QStringLiteral( "mp4" );
+  case Format::Webm:
+    return QStringLiteral( "webm" );
   }
   return QString();
 }
@@ -53,22 +53,22 @@ QString PendulumAnimationEncoder::ffmpeg()
   return QStandardPaths::findExecutable( QStringLiteral( "ffmpeg" ) );
 }
 
-PendulumAnimationEncoder::Result PendulumAnimationEncoder::encode( const QString &concatList, Format format,
-                                                                   const QString &out, int frames,
-                                                                   const std::function<void( double )> &progress,
-                                                                   const std::function<bool()> &canceled,
-                                                                   QString *error )
+PendulumAnimationEncoder::Result
+PendulumAnimationEncoder::encode( const QString &concatList, Format format, const QString &out, int frames,
+                                  const std::function<void( double )> &progress,
+                                  const std::function<bool()> &canceled, QString *error )
 {
   const QString program = ffmpeg();
   if ( program.isEmpty() )
   {
-    *error = QStringLiteral( "ffmpeg is needed for .gif, .mp4 and .webm output and was not found "
-                             "(install Debian's ffmpeg package: apt-get install ffmpeg), or write PNG frames to a folder" );
+    *error = QStringLiteral(
+        "ffmpeg is needed for .gif, .mp4 and .webm output and was not found "
+        "(install Debian's ffmpeg package: apt-get install ffmpeg), or write PNG frames to a folder" );
     return Result::Failed;
   }
 
-  const QStringList input{ QStringLiteral( "-f" ), QStringLiteral( "concat" ), QStringLiteral( "-safe" ), QStringLiteral( "0" ),
-                           QStringLiteral( "-i" ), concatList };
+  const QStringList input{ QStringLiteral( "-f" ), QStringLiteral( "concat" ), QStringLiteral( "-safe" ),
+                           QStringLiteral( "0" ),  QStringLiteral( "-i" ),     concatList };
   // Variable frame rate: each listed frame is encoded once and lasts its listed duration.
   const QStringList vfr{ QStringLiteral( "-fps_mode" ), QStringLiteral( "vfr" ) };
   // yuv420p needs even sides; crop the odd pixel rather than fail.
@@ -77,65 +77,70 @@ PendulumAnimationEncoder::Result PendulumAnimationEncoder::encode( const QString
   QStringList arguments;
   switch ( format )
   {
-    case Format::Frames:
-      return Result::Done;
-    case Format::Mp4:
-      arguments << input << QStringLiteral( "-vf" ) << even << vfr
-                << QStringList{ "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p",
-                                "-movflags", "+faststart", "-f", "mp4" }
-                << out;
-      break;
-    case Format::Webm:
-      arguments << input << QStringLiteral( "-vf" ) << even << vfr
-                << QStringList{ "-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-row-mt", "1",
-                                "-b:v", "0", "-crf", "32", "-pix_fmt", "yuv420p", "-f", "webm" }
-                << out;
-      break;
-    case Format::Gif:
+  case Format::Frames:
+    return Result::Done;
+  case Format::Mp4:
+    arguments << input << QStringLiteral( "-vf" ) << even << vfr
+              << QStringList{ "-c:v",     "libx264", "-preset",   "veryfast",   "-crf", "20",
+                              "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-f",   "mp4" }
+              << out;
+    break;
+  case Format::Webm:
+    arguments << input << QStringLiteral( "-vf" ) << even << vfr
+              << QStringList{ "-c:v",     "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8",
+                              "-row-mt",  "1",          "-b:v",      "0",        "-crf",      "32",
+                              "-pix_fmt", "yuv420p",    "-f",        "webm" }
+              << out;
+    break;
+  case Format::Gif:
+  {
+    // Two passes: an optimal 256-colour palette from all frames, then the frames in it.
+    // (One pass with split/palettegen would hold every frame in memory.)
+    const QString palette = out + QStringLiteral( ".palette.png" );
+    const QStringList paletteArguments = QStringList( input )
+                                         << QStringList{ "-vf",       "palettegen=stats_mode=diff",
+                                                         "-frames:v", "1",
+                                                         "-update",   "1",
+                                                         "-f",        "image2" }
+                                         << palette;
+    const auto firstHalf = [&]( double value )
     {
-      // Two passes: an optimal 256-colour palette from all frames, then the frames in it.
-      // (One pass with split/palettegen would hold every frame in memory.)
-      const QString palette = out + QStringLiteral( ".palette.png" );
-      const QStringList paletteArguments = QStringList( input )
-                                           << QStringList{ "-vf", "palettegen=stats_mode=diff", "-frames:v", "1",
-                                                           "-update", "1", "-f", "image2" }
-                                           << palette;
-      const auto firstHalf = [&]( double value ) {
-        if ( progress )
-          progress( value / 2 );
-      };
-      const Result paletteResult = runFfmpeg( program, paletteArguments, frames, firstHalf, canceled, error );
-      if ( paletteResult != Result::Done )
-      {
-        QFile::remove( palette );
-        return paletteResult;
-      }
-      arguments << input << QStringLiteral( "-i" ) << palette << QStringLiteral( "-lavfi" )
-                << QStringLiteral( "[0:v][1:v]paletteuse=dither=sierra2_4a:diff_mode=rectangle" ) << vfr
-                << QStringLiteral( "-f" ) << QStringLiteral( "gif" ) << out;
-      const auto secondHalf = [&]( double value ) {
-        if ( progress )
-          progress( 0.5 + value / 2 );
-      };
-      const Result result = runFfmpeg( program, arguments, frames, secondHalf, canceled, error );
+      if ( progress )
+        progress( value / 2 );
+    };
+    const Result paletteResult = runFfmpeg( program, paletteArguments, frames, firstHalf, canceled, error );
+    if ( paletteResult != Result::Done )
+    {
       QFile::remove( palette );
-      return result;
+      return paletteResult;
     }
+    arguments << input << QStringLiteral( "-i" ) << palette << QStringLiteral( "-lavfi" )
+              << QStringLiteral( "[0:v][1:v]paletteuse=dither=sierra2_4a:diff_mode=rectangle" ) << vfr
+              << QStringLiteral( "-f" ) << QStringLiteral( "gif" ) << out;
+    const auto secondHalf = [&]( double value )
+    {
+      if ( progress )
+        progress( 0.5 + value / 2 );
+    };
+    const Result result = runFfmpeg( program, arguments, frames, secondHalf, canceled, error );
+    QFile::remove( palette );
+    return result;
+  }
   }
   return runFfmpeg( program, arguments, frames, progress, canceled, error );
 }
 
-PendulumAnimationEncoder::Result PendulumAnimationEncoder::runFfmpeg( const QString &ffmpeg, const QStringList &arguments,
-                                                                      int frames,
-                                                                      const std::function<void( double )> &progress,
-                                                                      const std::function<bool()> &canceled,
-                                                                      QString *error )
+PendulumAnimationEncoder::Result
+PendulumAnimationEncoder::runFfmpeg( const QString &ffmpeg, const QStringList &arguments, int frames,
+                                     const std::function<void( double )> &progress,
+                                     const std::function<bool()> &canceled, QString *error )
 {
   QProcess process;
   process.setProgram( ffmpeg );
   // -progress on stdout gives "frame=N" lines to follow; errors go to stderr.
-  process.setArguments( QStringList{ "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-progress", "pipe:1", "-nostats" }
-                        + arguments );
+  process.setArguments( QStringList{ "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-progress",
+                                     "pipe:1", "-nostats" } +
+                        arguments );
   process.start();
   if ( !process.waitForStarted() )
   {
@@ -169,8 +174,9 @@ PendulumAnimationEncoder::Result PendulumAnimationEncoder::runFfmpeg( const QStr
   {
     const QString messages = QString::fromLocal8Bit( process.readAllStandardError() ).trimmed();
     *error = QStringLiteral( "ffmpeg failed (exit %1): %2" )
-               .arg( process.exitCode() )
-               .arg( messages.isEmpty() ? QStringLiteral( "no message" ) : messages.section( QLatin1Char( '\n' ), -3 ) );
+                 .arg( process.exitCode() )
+                 .arg( messages.isEmpty() ? QStringLiteral( "no message" )
+                                          : messages.section( QLatin1Char( '\n' ), -3 ) );
     return Result::Failed;
   }
   if ( progress )

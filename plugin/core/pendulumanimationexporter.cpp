@@ -1,10 +1,10 @@
 #include "pendulumanimationexporter.h"
 
 #include "pendulumanimationframerenderer.h"
+#include "pendulumpngwriter.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QImageWriter>
 #include <QMutex>
 #include <QSaveFile>
 #include <QSemaphore>
@@ -21,27 +21,23 @@
 
 namespace
 {
-  /**
-   * PNG quality for frames: zlib level 1 (Qt maps quality 80 to it). Map frames are
-   * large flat areas, which level 1 already packs well, at a fraction of level 6's time.
-   */
-  constexpr int PNG_QUALITY = 80;
+//! How long ffmpeg's image2 demuxer shows one image by default (25 fps).
+constexpr double IMAGE2_FRAME_TIME = 0.04;
 
-  //! Share of the progress bar for writing frames when a video is encoded after.
-  constexpr double FRAMES_SHARE_OF_VIDEO = 0.6;
+//! Share of the progress bar for writing frames when a video is encoded after.
+constexpr double FRAMES_SHARE_OF_VIDEO = 0.6;
 
-  QString withoutTrailingSlash( const QString &path )
-  {
-    QString cleaned = QDir::cleanPath( path );
-    return cleaned.isEmpty() ? QStringLiteral( "." ) : cleaned;
-  }
+QString withoutTrailingSlash( const QString &path )
+{
+  QString cleaned = QDir::cleanPath( path );
+  return cleaned.isEmpty() ? QStringLiteral( "." ) : cleaned;
+}
 } // namespace
 
-PendulumAnimationExporter::PendulumAnimationExporter( const PendulumMapRenderer &renderer, const PendulumAnimationPlan &plan,
+PendulumAnimationExporter::PendulumAnimationExporter( const PendulumMapRenderer &renderer,
+                                                      const PendulumAnimationPlan &plan,
                                                       const Options &options )
-  : mRenderer( renderer )
-  , mPlan( plan )
-  , mOptions( options )
+    : mRenderer( renderer ), mPlan( plan ), mOptions( options )
 {
   PendulumAnimationEncoder::formatFor( options.out, &mFormat );
 }
@@ -50,7 +46,8 @@ QString PendulumAnimationExporter::checkOutput( const QString &out )
 {
   PendulumAnimationEncoder::Format format;
   if ( out.isEmpty() || !PendulumAnimationEncoder::formatFor( out, &format ) )
-    return QStringLiteral( "'%1' is neither a folder (end it with '/') nor a .gif, .mp4 or .webm file" ).arg( out );
+    return QStringLiteral( "'%1' is neither a folder (end it with '/') nor a .gif, .mp4 or .webm file" )
+        .arg( out );
   const QFileInfo target( withoutTrailingSlash( out ) );
   const QFileInfo parent( target.absolutePath() );
   if ( !parent.isDir() )
@@ -61,8 +58,10 @@ QString PendulumAnimationExporter::checkOutput( const QString &out )
   {
     if ( !target.isDir() )
       return QStringLiteral( "%1 is a file, not a folder" ).arg( target.filePath() );
-    if ( !QDir( target.filePath() ).isEmpty( QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System ) )
-      return QStringLiteral( "the folder %1 is not empty (frames go to a new or empty folder)" ).arg( target.filePath() );
+    if ( !QDir( target.filePath() )
+              .isEmpty( QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System ) )
+      return QStringLiteral( "the folder %1 is not empty (frames go to a new or empty folder)" )
+          .arg( target.filePath() );
   }
   if ( format != PendulumAnimationEncoder::Format::Frames && target.isDir() )
     return QStringLiteral( "%1 is a folder" ).arg( target.filePath() );
@@ -109,10 +108,12 @@ PendulumAnimationEncoder::Result PendulumAnimationExporter::run()
   const QFileInfo target( withoutTrailingSlash( mOptions.out ) );
   // Frames are written beside their final folder (so that the last step is a rename on the
   // same file system); a video's frames are only an intermediate and go to the temp folder.
-  std::unique_ptr<QTemporaryDir> work
-    = mFormat == PendulumAnimationEncoder::Format::Frames
-        ? std::make_unique<QTemporaryDir>( QDir( target.absolutePath() ).filePath( QStringLiteral( ".%1.partial-XXXXXX" ).arg( target.fileName() ) ) )
-        : std::make_unique<QTemporaryDir>();
+  std::unique_ptr<QTemporaryDir> work =
+      mFormat == PendulumAnimationEncoder::Format::Frames
+          ? std::make_unique<QTemporaryDir>(
+                QDir( target.absolutePath() )
+                    .filePath( QStringLiteral( ".%1.partial-XXXXXX" ).arg( target.fileName() ) ) )
+          : std::make_unique<QTemporaryDir>();
   if ( !work->isValid() )
   {
     mError = QStringLiteral( "cannot create a temporary folder (%1)" ).arg( work->errorString() );
@@ -129,15 +130,18 @@ PendulumAnimationEncoder::Result PendulumAnimationExporter::run()
     if ( !linkDuplicates( work->path() ) )
       return PendulumAnimationEncoder::Result::Failed;
     // QTemporaryDir makes the folder private; give it the permissions a new folder gets.
-    QFile::setPermissions( work->path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                           | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
-                                           | QFileDevice::ExeOther );
+    QFile::setPermissions( work->path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                             QFileDevice::ExeOwner | QFileDevice::ReadGroup |
+                                             QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                             QFileDevice::ExeOther );
     if ( canceled() )
       return PendulumAnimationEncoder::Result::Canceled;
     // rename(2) replaces an empty folder atomically (checkOutput refused a non-empty one).
-    if ( ::rename( QFile::encodeName( work->path() ).constData(), QFile::encodeName( target.absoluteFilePath() ).constData() ) != 0 )
+    if ( ::rename( QFile::encodeName( work->path() ).constData(),
+                   QFile::encodeName( target.absoluteFilePath() ).constData() ) != 0 )
     {
-      mError = QStringLiteral( "cannot move the frames to %1 (%2)" ).arg( target.filePath(), QString::fromLocal8Bit( std::strerror( errno ) ) );
+      mError = QStringLiteral( "cannot move the frames to %1 (%2)" )
+                   .arg( target.filePath(), QString::fromLocal8Bit( std::strerror( errno ) ) );
       return PendulumAnimationEncoder::Result::Failed;
     }
     work->setAutoRemove( false );
@@ -146,29 +150,34 @@ PendulumAnimationEncoder::Result PendulumAnimationExporter::run()
   }
 
   // The video goes to a hidden temporary name beside the target and is renamed when complete.
-  QTemporaryFile partial( QDir( target.absolutePath() )
-                            .filePath( QStringLiteral( ".%1.partial-XXXXXX.%2" ).arg( target.completeBaseName(), PendulumAnimationEncoder::suffix( mFormat ) ) ) );
+  QTemporaryFile partial(
+      QDir( target.absolutePath() )
+          .filePath( QStringLiteral( ".%1.partial-XXXXXX.%2" )
+                         .arg( target.completeBaseName(), PendulumAnimationEncoder::suffix( mFormat ) ) ) );
   if ( !partial.open() )
   {
     mError = QStringLiteral( "cannot write in %1 (%2)" ).arg( target.absolutePath(), partial.errorString() );
     return PendulumAnimationEncoder::Result::Failed;
   }
   partial.close();
-  const auto encodeProgress = [this]( double value ) { report( FRAMES_SHARE_OF_VIDEO + ( 1 - FRAMES_SHARE_OF_VIDEO ) * value ); };
-  const PendulumAnimationEncoder::Result result
-    = PendulumAnimationEncoder::encode( QDir( work->path() ).filePath( concatListName() ), mFormat, partial.fileName(),
-                                        mStatistics.encodes, encodeProgress, [this] { return canceled(); }, &mError );
+  const auto encodeProgress = [this]( double value )
+  { report( FRAMES_SHARE_OF_VIDEO + ( 1 - FRAMES_SHARE_OF_VIDEO ) * value ); };
+  const PendulumAnimationEncoder::Result result = PendulumAnimationEncoder::encode(
+      QDir( work->path() ).filePath( concatListName() ), mFormat, partial.fileName(), mStatistics.encodes,
+      encodeProgress, [this] { return canceled(); }, &mError );
   if ( result != PendulumAnimationEncoder::Result::Done )
     return result;
-  if ( ::rename( QFile::encodeName( partial.fileName() ).constData(), QFile::encodeName( target.absoluteFilePath() ).constData() ) != 0 )
+  if ( ::rename( QFile::encodeName( partial.fileName() ).constData(),
+                 QFile::encodeName( target.absoluteFilePath() ).constData() ) != 0 )
   {
-    mError = QStringLiteral( "cannot write %1 (%2)" ).arg( target.filePath(), QString::fromLocal8Bit( std::strerror( errno ) ) );
+    mError = QStringLiteral( "cannot write %1 (%2)" )
+                 .arg( target.filePath(), QString::fromLocal8Bit( std::strerror( errno ) ) );
     return PendulumAnimationEncoder::Result::Failed;
   }
   partial.setAutoRemove( false );
   // QTemporaryFile is created 0600; a video is for sharing.
-  QFile::setPermissions( target.absoluteFilePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
-                                                      | QFileDevice::ReadOther );
+  QFile::setPermissions( target.absoluteFilePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                        QFileDevice::ReadGroup | QFileDevice::ReadOther );
   report( 1.0 );
   return PendulumAnimationEncoder::Result::Done;
 }
@@ -180,10 +189,11 @@ bool PendulumAnimationExporter::writeFrames( const QString &dir )
   const double share = mFormat == PendulumAnimationEncoder::Format::Frames ? 1.0 : FRAMES_SHARE_OF_VIDEO;
 
   QThreadPool pool; // our own: the global pool may be running the QgsTask that called us
-  pool.setMaxThreadCount( mOptions.threads > 0 ? mOptions.threads : std::max( 1, QThread::idealThreadCount() ) );
+  pool.setMaxThreadCount( mOptions.threads > 0 ? mOptions.threads
+                                               : std::max( 1, QThread::idealThreadCount() ) );
   // Bounds the images waiting in memory for a worker.
-  QSemaphore slots( 2 * pool.maxThreadCount() );
-  std::atomic<int> written { 0 };
+  QSemaphore inFlight( 2 * pool.maxThreadCount() );
+  std::atomic<int> written{ 0 };
   QMutex errorMutex;
   QString writeError;
 
@@ -201,22 +211,23 @@ bool PendulumAnimationExporter::writeFrames( const QString &dir )
     else
       map = frameRenderer.renderDirectly( frame );
 
-    slots.acquire();
+    inFlight.acquire();
     const QString path = QDir( dir ).filePath( frameName( i, frames.size() ) );
     const bool compose = mOptions.reuse;
-    pool.start( QRunnable::create( [&, map, frame, path, compose]() {
-      const QImage image = compose ? frameRenderer.compose( map, frame ) : map;
-      QImageWriter writer( path, "png" );
-      writer.setQuality( PNG_QUALITY );
-      if ( !writer.write( image ) )
-      {
-        QMutexLocker locker( &errorMutex );
-        if ( writeError.isEmpty() )
-          writeError = QStringLiteral( "cannot write %1 (%2)" ).arg( path, writer.errorString() );
-      }
-      ++written;
-      slots.release();
-    } ) );
+    pool.start( QRunnable::create(
+        [&, map, frame, path, compose]()
+        {
+          const QImage image = compose ? frameRenderer.compose( map, frame ) : map;
+          QString error;
+          if ( !PendulumPngWriter::write( image, path, &error ) )
+          {
+            QMutexLocker locker( &errorMutex );
+            if ( writeError.isEmpty() )
+              writeError = error;
+          }
+          ++written;
+          inFlight.release();
+        } ) );
     report( share * written / frames.size() );
   }
   while ( !pool.waitForDone( 100 ) )
@@ -243,15 +254,21 @@ bool PendulumAnimationExporter::writeConcatList( const QString &dir ) const
     return false;
   QTextStream stream( &file );
   stream << "ffconcat version 1.0\n";
-  QString last;
   for ( int i = 0; i < frames.size(); )
   {
     double duration = frames.at( i ).duration;
     int next = i + 1;
     while ( mOptions.reuse && next < frames.size() && frames.at( next ).sameAs >= 0 )
       duration += frames.at( next++ ).duration;
-    last = frameName( i, frames.size() );
-    stream << "file '" << last << "'\nduration " << QString::number( duration, 'f', 6 ) << '\n';
+    const QString name = frameName( i, frames.size() );
+    // ffmpeg's concat demuxer ignores the last entry's duration (the frame lasts one image2
+    // frame, 1/25 s): end with the last image listed again, and take that 1/25 s off before it.
+    const bool last = next >= frames.size();
+    if ( last && duration > IMAGE2_FRAME_TIME )
+      duration -= IMAGE2_FRAME_TIME;
+    stream << "file '" << name << "'\nduration " << QString::number( duration, 'f', 6 ) << '\n';
+    if ( last )
+      stream << "file '" << name << "'\n";
     i = next;
   }
   stream.flush();
@@ -268,11 +285,13 @@ bool PendulumAnimationExporter::linkDuplicates( const QString &dir )
     if ( frames.at( i ).sameAs < 0 )
       continue;
     // A hard link, not QFile::link (a symlink): the frame is a real file that outlives its twin.
-    const QByteArray source = QFile::encodeName( QDir( dir ).filePath( frameName( frames.at( i ).sameAs, frames.size() ) ) );
+    const QByteArray source =
+        QFile::encodeName( QDir( dir ).filePath( frameName( frames.at( i ).sameAs, frames.size() ) ) );
     const QByteArray link = QFile::encodeName( QDir( dir ).filePath( frameName( i, frames.size() ) ) );
     if ( ::link( source.constData(), link.constData() ) != 0 )
     {
-      mError = QStringLiteral( "cannot link %1 (%2)" ).arg( QFile::decodeName( link ), QString::fromLocal8Bit( std::strerror( errno ) ) );
+      mError = QStringLiteral( "cannot link %1 (%2)" )
+                   .arg( QFile::decodeName( link ), QString::fromLocal8Bit( std::strerror( errno ) ) );
       return false;
     }
     ++mStatistics.links;

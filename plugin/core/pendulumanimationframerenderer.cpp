@@ -2,12 +2,12 @@
 
 PendulumAnimationFrameRenderer::PendulumAnimationFrameRenderer( const PendulumMapRenderer &renderer,
                                                                 const PendulumMapRequest &request )
-  : mRenderer( renderer )
-  , mRequest( request )
+    : mRenderer( renderer ), mRequest( request )
 {
 }
 
-PendulumMapRequest PendulumAnimationFrameRenderer::request( const PendulumAnimationFrame &frame, bool label ) const
+PendulumMapRequest PendulumAnimationFrameRenderer::request( const PendulumAnimationFrame &frame,
+                                                            bool label ) const
 {
   PendulumMapRequest request = mRequest;
   request.date = frame.date;

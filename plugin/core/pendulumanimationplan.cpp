@@ -6,9 +6,9 @@
 
 namespace
 {
-  constexpr double DAYS_PER_YEAR = 365.2425;
-  //! --step event: the last frame has no next change to be held for; keep it readable.
-  constexpr double LAST_EVENT_HOLD = 1.0;
+constexpr double DAYS_PER_YEAR = 365.2425;
+//! --step event: the last frame has no next change to be held for; keep it readable.
+constexpr double LAST_EVENT_HOLD = 1.0;
 } // namespace
 
 bool PendulumAnimationPlan::parseStep( const QString &text, Step *step )
@@ -25,35 +25,38 @@ bool PendulumAnimationPlan::parseStep( const QString &text, Step *step )
   return true;
 }
 
-PendulumAnimationPlan PendulumAnimationPlan::create( const Settings &settings, const QList<QDate> &changePoints )
+PendulumAnimationPlan PendulumAnimationPlan::create( const Settings &settings,
+                                                     const QList<QDate> &changePoints )
 {
   PendulumAnimationPlan plan;
-  if ( !settings.from.isValid() || !settings.to.isValid() || settings.to < settings.from || settings.fps <= 0 )
+  if ( !settings.from.isValid() || !settings.to.isValid() || settings.to < settings.from ||
+       settings.fps <= 0 )
     return plan;
 
   QList<QDate> dates;
   switch ( settings.step )
   {
-    case Step::Month:
-    case Step::Year:
-      // Counted from the start rather than from the previous frame, so that 31 January
-      // steps to 28 February and then back to 31 March.
-      for ( int k = 0;; ++k )
-      {
-        const QDate date = settings.step == Step::Month ? settings.from.addMonths( k ) : settings.from.addYears( k );
-        if ( date > settings.to )
-          break;
-        dates << date;
-      }
-      break;
-    case Step::Event:
-      dates << settings.from;
-      for ( const QDate &change : changePoints )
-      {
-        if ( change > settings.from && change <= settings.to )
-          dates << change;
-      }
-      break;
+  case Step::Month:
+  case Step::Year:
+    // Counted from the start rather than from the previous frame, so that 31 January
+    // steps to 28 February and then back to 31 March.
+    for ( int k = 0;; ++k )
+    {
+      const QDate date =
+          settings.step == Step::Month ? settings.from.addMonths( k ) : settings.from.addYears( k );
+      if ( date > settings.to )
+        break;
+      dates << date;
+    }
+    break;
+  case Step::Event:
+    dates << settings.from;
+    for ( const QDate &change : changePoints )
+    {
+      if ( change > settings.from && change <= settings.to )
+        dates << change;
+    }
+    break;
   }
 
   const double frameTime = 1.0 / settings.fps;
@@ -62,7 +65,8 @@ PendulumAnimationPlan PendulumAnimationPlan::create( const Settings &settings, c
     PendulumAnimationFrame frame;
     frame.date = dates.at( i );
     // The map on day d shows what is true on d: the state is the number of change points up to d.
-    frame.state = int( std::upper_bound( changePoints.cbegin(), changePoints.cend(), frame.date ) - changePoints.cbegin() );
+    frame.state = int( std::upper_bound( changePoints.cbegin(), changePoints.cend(), frame.date ) -
+                       changePoints.cbegin() );
     if ( settings.label )
       frame.label = PendulumHistoricalDate::format( frame.date, settings.labelPrecision, settings.language );
     frame.duration = frameTime;
@@ -97,7 +101,8 @@ int PendulumAnimationPlan::stateCount() const
 
 int PendulumAnimationPlan::distinctFrameCount() const
 {
-  return int( std::count_if( mFrames.cbegin(), mFrames.cend(), []( const PendulumAnimationFrame &frame ) { return frame.sameAs < 0; } ) );
+  return int( std::count_if( mFrames.cbegin(), mFrames.cend(),
+                             []( const PendulumAnimationFrame &frame ) { return frame.sameAs < 0; } ) );
 }
 
 double PendulumAnimationPlan::duration() const

@@ -8,11 +8,11 @@
 //! One frame of an animation: the day it shows and how long it stays on screen.
 struct PendulumAnimationFrame
 {
-    QDate date;
-    int state = 0;          //!< map state: frames with equal state show the same map
-    QString label;          //!< the date label drawn on the frame; empty: none
-    double duration = 0.04; //!< seconds on screen
-    int sameAs = -1;        //!< index of an earlier frame with identical pixels, or -1
+  QDate date;
+  int state = 0;          //!< map state: frames with equal state show the same map
+  QString label;          //!< the date label drawn on the frame; empty: none
+  double duration = 0.04; //!< seconds on screen
+  int sameAs = -1;        //!< index of an earlier frame with identical pixels, or -1
 };
 
 /**
@@ -27,51 +27,51 @@ struct PendulumAnimationFrame
  */
 class PendulumAnimationPlan
 {
-  public:
-    enum class Step
-    {
-      Month, //!< "1M": the same day of every month
-      Year,  //!< "1Y": the same day of every year
-      Event, //!< "event": one frame per change point, held in proportion to the time until the next
-    };
+public:
+  enum class Step
+  {
+    Month, //!< "1M": the same day of every month
+    Year,  //!< "1Y": the same day of every year
+    Event, //!< "event": one frame per change point, held in proportion to the time until the next
+  };
 
-    struct Settings
-    {
-        QDate from;
-        QDate to;
-        Step step = Step::Month;
-        int fps = 4;
-        bool label = true;
-        QString labelPrecision = QStringLiteral( "day" ); //!< "day", "month" or "year"
-        QString language = QStringLiteral( "en" );
-        double secondsPerYear = 1.0; //!< --step event: how long a year of history stays on screen
-    };
+  struct Settings
+  {
+    QDate from;
+    QDate to;
+    Step step = Step::Month;
+    int fps = 4;
+    bool label = true;
+    QString labelPrecision = QStringLiteral( "day" ); //!< "day", "month" or "year"
+    QString language = QStringLiteral( "en" );
+    double secondsPerYear = 1.0; //!< --step event: how long a year of history stays on screen
+  };
 
-    /**
-     * Parses "1M", "1Y" or "event" (case-insensitive; "NM"/"NY" are not
-     * supported). Returns false for anything else.
-     */
-    static bool parseStep( const QString &text, Step *step );
+  /**
+   * Parses "1M", "1Y" or "event" (case-insensitive; "NM"/"NY" are not
+   * supported). Returns false for anything else.
+   */
+  static bool parseStep( const QString &text, Step *step );
 
-    /**
-     * Plans the frames for \a settings over the record's sorted, unique
-     * \a changePoints. Frames are in date order, the first on settings.from.
-     */
-    static PendulumAnimationPlan create( const Settings &settings, const QList<QDate> &changePoints );
+  /**
+   * Plans the frames for \a settings over the record's sorted, unique
+   * \a changePoints. Frames are in date order, the first on settings.from.
+   */
+  static PendulumAnimationPlan create( const Settings &settings, const QList<QDate> &changePoints );
 
-    const QList<PendulumAnimationFrame> &frames() const { return mFrames; }
+  const QList<PendulumAnimationFrame> &frames() const { return mFrames; }
 
-    //! How many distinct map states the frames show (renders needed).
-    int stateCount() const;
+  //! How many distinct map states the frames show (renders needed).
+  int stateCount() const;
 
-    //! How many frames are distinct images (encodes needed).
-    int distinctFrameCount() const;
+  //! How many frames are distinct images (encodes needed).
+  int distinctFrameCount() const;
 
-    //! Total running time in seconds.
-    double duration() const;
+  //! Total running time in seconds.
+  double duration() const;
 
-  private:
-    QList<PendulumAnimationFrame> mFrames;
+private:
+  QList<PendulumAnimationFrame> mFrames;
 };
 
 #endif // PENDULUMANIMATIONPLAN_H

@@ -13,6 +13,12 @@ namespace
     return value ? QString::number( value ) : QStringLiteral( "n.d." );
   }
 
+  //! \a text ending in one full stop ("n.d." is not given a second).
+  QString withFullStop( const QString &text )
+  {
+    return text.endsWith( QLatin1Char( '.' ) ) ? text : text + QLatin1Char( '.' );
+  }
+
   QString text( const QJsonObject &item, const char *key )
   {
     const QJsonValue value = item.value( QLatin1String( key ) );
@@ -130,8 +136,8 @@ QString PendulumBibliography::reference( const QString &id, Format format ) cons
   const QString who = authors( item, false );
   const QString title = text( item, "title" );
   if ( !who.isEmpty() )
-    parts << escape( who ) + ( who.endsWith( QLatin1Char( '.' ) ) ? QStringLiteral( " " ) : QStringLiteral( ". " ) ) + year( item )
-               + QLatin1Char( '.' );
+    parts << escape( who ) + ( who.endsWith( QLatin1Char( '.' ) ) ? QStringLiteral( " " ) : QStringLiteral( ". " ) )
+               + withFullStop( year( item ) );
 
   QString titlePart;
   if ( isContainerPart( type ) )
@@ -141,7 +147,7 @@ QString PendulumBibliography::reference( const QString &id, Format format ) cons
   else
     titlePart = title + QLatin1Char( '.' );
   if ( who.isEmpty() )
-    titlePart += QStringLiteral( " " ) + year( item ) + QLatin1Char( '.' );
+    titlePart += QStringLiteral( " " ) + withFullStop( year( item ) );
   parts << titlePart;
 
   const QString container = text( item, "container-title" );
@@ -167,16 +173,22 @@ QString PendulumBibliography::reference( const QString &id, Format format ) cons
   if ( !publisher.isEmpty() )
     parts << escape( place.isEmpty() ? publisher : place + QStringLiteral( ": " ) + publisher ) + QLatin1Char( '.' );
 
-  QString link;
-  const QString doi = text( item, "DOI" );
-  const QString url = text( item, "URL" );
-  if ( !doi.isEmpty() )
-    link = QStringLiteral( "https://doi.org/" ) + doi;
-  else if ( url.startsWith( QLatin1String( "https://" ) ) || url.startsWith( QLatin1String( "http://" ) ) )
-    link = url; // only web links: a "javascript:" URL in a bibliography must never become a link
+  const QString link = this->link( id );
   if ( !link.isEmpty() )
     parts << ( format == Format::Html ? QStringLiteral( "<a href=\"%1\">%1</a>" ).arg( link.toHtmlEscaped() ) : link );
   return parts.join( QLatin1Char( ' ' ) );
+}
+
+QString PendulumBibliography::link( const QString &id ) const
+{
+  const QJsonObject item = mItems.value( id );
+  const QString doi = text( item, "DOI" );
+  const QString url = text( item, "URL" );
+  if ( !doi.isEmpty() )
+    return QStringLiteral( "https://doi.org/" ) + doi;
+  if ( url.startsWith( QLatin1String( "https://" ) ) || url.startsWith( QLatin1String( "http://" ) ) )
+    return url; // only web links: a "javascript:" URL in a bibliography must never become a link
+  return QString();
 }
 
 QString PendulumBibliography::bibtex( const QString &id ) const
@@ -241,4 +253,12 @@ QList<PendulumCitation> PendulumBibliography::parseCitations( const QString &sou
     citations << citation;
   }
   return citations;
+}
+
+QList<PendulumCitation> PendulumBibliography::citationsOf( const QVariant &sourcesAttribute, QString *error )
+{
+  if ( sourcesAttribute.type() == QVariant::List || sourcesAttribute.type() == QVariant::Map )
+    return parseCitations( QString::fromUtf8( QJsonDocument::fromVariant( sourcesAttribute ).toJson( QJsonDocument::Compact ) ),
+                           error );
+  return parseCitations( sourcesAttribute.toString(), error );
 }

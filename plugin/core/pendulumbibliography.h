@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 //! One entry of a feature's `sources` array: which work, where in it, and why.
 struct PendulumCitation
@@ -49,6 +50,9 @@ class PendulumBibliography
     //! The full reference, author–date style.
     QString reference( const QString &id, Format format = Format::Text ) const;
 
+    //! The web link of \a id: https://doi.org/<DOI>, else its http(s) URL, else empty.
+    QString link( const QString &id ) const;
+
     //! A BibTeX entry for \a id.
     QString bibtex( const QString &id ) const;
 
@@ -57,6 +61,12 @@ class PendulumBibliography
      * Returns an empty list with \a error set when it is not such an array.
      */
     static QList<PendulumCitation> parseCitations( const QString &sourcesField, QString *error = nullptr );
+
+    /**
+     * parseCitations() of a `sources` attribute as QGIS reads it: JSON text,
+     * or a list where the OGR provider parses the JSON subtype itself.
+     */
+    static QList<PendulumCitation> citationsOf( const QVariant &sourcesAttribute, QString *error = nullptr );
 
   private:
     QString authors( const QJsonObject &item, bool shortForm ) const;

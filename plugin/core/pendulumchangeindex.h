@@ -14,25 +14,25 @@ class QgsVectorLayer;
  */
 class PendulumChangeIndex
 {
-  public:
-    PendulumChangeIndex() = default;
+public:
+  PendulumChangeIndex() = default;
 
-    //! Reads the dates of the time-enabled layers among \a layers (not owned, not kept).
-    explicit PendulumChangeIndex( const QList<QgsVectorLayer *> &layers );
+  //! Reads the dates of the time-enabled layers among \a layers (not owned, not kept).
+  explicit PendulumChangeIndex( const QList<QgsVectorLayer *> &layers );
 
-    //! All change days, earliest first.
-    const QList<QDate> &dates() const { return mDates; }
+  //! All change days, earliest first.
+  const QList<QDate> &dates() const { return mDates; }
 
-    bool isEmpty() const { return mDates.isEmpty(); }
+  bool isEmpty() const { return mDates.isEmpty(); }
 
-    //! The first change day after \a date; a null date if there is none.
-    QDate next( const QDate &date ) const;
+  //! The first change day after \a date; a null date if there is none.
+  QDate next( const QDate &date ) const;
 
-    //! The last change day before \a date; a null date if there is none.
-    QDate previous( const QDate &date ) const;
+  //! The last change day before \a date; a null date if there is none.
+  QDate previous( const QDate &date ) const;
 
-  private:
-    QList<QDate> mDates;
+private:
+  QList<QDate> mDates;
 };
 
 #endif // PENDULUMCHANGEINDEX_H

@@ -1,6 +1,8 @@
 #include "pendulumdatabuilder.h"
 
 #include "pendulumdate.h"
+#include "pendulumlanguage.h"
+#include "pendulumpopup.h"
 #include "pendulumschema.h"
 #include "pendulumvalidator.h"
 
@@ -10,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUuid>
+#include <algorithm>
 
 #include <cpl_error.h>
 #include <cstdio>
@@ -176,6 +179,19 @@ bool PendulumDataBuilder::writeLayer( GDALDatasetH dataset, const PendulumLayerI
     columns << field;
   }
 
+  // Each feature's popup in every language, made once here so that map tips and forms show it
+  // through plain [% "popup_en" %] templates (PendulumLanguage::apply).
+  const bool withPopups = std::any_of( columns.cbegin(), columns.cend(),
+                                       []( const PendulumSchema::Field &field ) { return field.name == "sources"; } );
+  const QStringList popupLanguages = withPopups ? PendulumLanguage::codes() : QStringList();
+  for ( const QString &language : popupLanguages )
+  {
+    OGRFieldDefnH definition = OGR_Fld_Create( PendulumLanguage::popupField( language ).toUtf8().constData(), OFTString );
+    OGR_L_CreateField( layer, definition, TRUE );
+    OGR_Fld_Destroy( definition );
+  }
+  const PendulumPopup popup( mRecord.bibliography() );
+
   if ( OGR_L_StartTransaction( layer ) != OGRERR_NONE )
   {
     mErrors << QStringLiteral( "%1: cannot start writing (%2)" ).arg( fileName, gdalError() );
@@ -209,6 +225,11 @@ bool PendulumDataBuilder::writeLayer( GDALDatasetH dataset, const PendulumLayerI
       }
       OGR_F_SetFieldString( out, column, text.toUtf8().constData() );
     }
+
+    for ( int i = 0; i < popupLanguages.size(); ++i )
+      OGR_F_SetFieldString(
+        out, columns.size() + i,
+        popup.html( feature.properties.toVariantMap(), info.id, popupLanguages.at( i ) ).toUtf8().constData() );
 
     OGRGeometryH geometry = OGR_G_CreateGeometryFromJson( feature.geometry.constData() );
     const OGRwkbGeometryType type = geometry ? wkbFlatten( OGR_G_GetGeometryType( geometry ) ) : wkbUnknown;

@@ -1,5 +1,8 @@
 #include "pendulumdataset.h"
 
+#include "pendulumbibliography.h"
+#include "pendulumlanguage.h"
+#include "pendulumlayermetadata.h"
 #include "pendulumschema.h"
 #include "pendulumtemporal.h"
 
@@ -98,6 +101,12 @@ QgsVectorLayer *PendulumDataset::createLayer( const PendulumLayerInfo &info, con
   layer->setCustomProperty( layerIdProperty(), info.id );
   if ( info.temporal )
     PendulumTemporal::configure( layer.get() );
+  // Name, labels, map tips and form in the chosen language, and metadata from the catalog and bibliography.
+  PendulumLanguage::apply( layer.get(), info, language );
+  PendulumBibliography bibliography;
+  QString sourcesError;
+  bibliography.fromJson( mSources, &sourcesError ); // checked when built; a bad one only loses the links
+  layer->setMetadata( PendulumLayerMetadata::create( layer.get(), info, bibliography, language ) );
   return layer.release();
 }
 

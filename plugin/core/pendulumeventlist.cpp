@@ -13,7 +13,9 @@
 
 QString PendulumEvent::name( const QString &language ) const
 {
-  const QString localName = language == QLatin1String( "ja" ) ? nameJa : language == QLatin1String( "ru" ) ? nameRu : nameEn;
+  const QString localName = language == QLatin1String( "ja" )   ? nameJa
+                            : language == QLatin1String( "ru" ) ? nameRu
+                                                                : nameEn;
   return localName.isEmpty() ? nameEn : localName;
 }
 
@@ -22,12 +24,14 @@ PendulumEventList::PendulumEventList( QgsVectorLayer *eventsLayer )
   if ( !eventsLayer )
     return;
   const QgsCoordinateReferenceSystem wgs84( QStringLiteral( "EPSG:4326" ) );
-  const QgsCoordinateTransform toWgs84( eventsLayer->crs(), wgs84, QgsProject::instance()->transformContext() );
+  const QgsCoordinateTransform toWgs84( eventsLayer->crs(), wgs84,
+                                        QgsProject::instance()->transformContext() );
   QgsFeatureIterator it = eventsLayer->getFeatures();
   QgsFeature feature;
   while ( it.nextFeature( feature ) )
   {
-    const auto text = [&feature]( const char *field ) { return feature.attribute( QLatin1String( field ) ).toString(); };
+    const auto text = [&feature]( const char *field )
+    { return feature.attribute( QLatin1String( field ) ).toString(); };
     PendulumEvent event;
     event.date = feature.attribute( QStringLiteral( "date" ) ).toDate();
     if ( !event.date.isValid() || !feature.hasGeometry() )
@@ -52,13 +56,13 @@ PendulumEventList::PendulumEventList( QgsVectorLayer *eventsLayer )
     event.lonLat = point;
     mEvents << event;
   }
-  std::sort( mEvents.begin(), mEvents.end(), []( const PendulumEvent &a, const PendulumEvent &b ) {
-    return a.date != b.date ? a.date < b.date : a.id < b.id;
-  } );
+  std::sort( mEvents.begin(), mEvents.end(),
+             []( const PendulumEvent &a, const PendulumEvent &b )
+             { return a.date != b.date ? a.date < b.date : a.id < b.id; } );
   for ( const PendulumEvent &event : std::as_const( mEvents ) )
   {
-    const QStringList parts
-      = { event.nameEn, event.nameJa, event.nameRu, event.place, event.date.toString( Qt::ISODate ) };
+    const QStringList parts = { event.nameEn, event.nameJa, event.nameRu, event.place,
+                                event.date.toString( Qt::ISODate ) };
     mHaystacks << folded( parts.join( QLatin1Char( '\n' ) ) );
   }
 }
@@ -67,7 +71,8 @@ PendulumEventList PendulumEventList::fromLayers( const QList<QgsVectorLayer *> &
 {
   for ( QgsVectorLayer *layer : layers )
   {
-    if ( layer && layer->customProperty( PendulumDataset::layerIdProperty() ).toString() == QLatin1String( "events" ) )
+    if ( layer &&
+         layer->customProperty( PendulumDataset::layerIdProperty() ).toString() == QLatin1String( "events" ) )
       return PendulumEventList( layer );
   }
   return PendulumEventList();

@@ -12,81 +12,90 @@
 
 namespace
 {
-  enum class Precision
-  {
-    Day,
-    Month,
-    Year
-  };
+enum class Precision
+{
+  Day,
+  Month,
+  Year
+};
 
-  Precision precisionOf( const QString &precision )
-  {
-    if ( precision == QLatin1String( "year" ) )
-      return Precision::Year;
-    if ( precision == QLatin1String( "month" ) )
-      return Precision::Month;
-    return Precision::Day;
-  }
+Precision precisionOf( const QString &precision )
+{
+  if ( precision == QLatin1String( "year" ) )
+    return Precision::Year;
+  if ( precision == QLatin1String( "month" ) )
+    return Precision::Month;
+  return Precision::Day;
+}
 
-  /**
-   * Formats a day of any calendar: QLocale gives the month names (genitive
-   * in Russian for day dates: "5 сентября"), the rest is each language's
-   * usual order.
-   */
-  QString formatParts( int year, int month, int day, const QCalendar &calendar, Precision precision,
-                       const QString &language, PendulumHistoricalDate::Length length )
+/**
+ * Formats a day of any calendar: QLocale gives the month names (genitive
+ * in Russian for day dates: "5 сентября"), the rest is each language's
+ * usual order.
+ */
+QString formatParts( int year, int month, int day, const QCalendar &calendar, Precision precision,
+                     const QString &language, PendulumHistoricalDate::Length length )
+{
+  const QString lang = PendulumLanguage::normalised( language );
+  if ( lang == QLatin1String( "ja" ) )
   {
-    const QString lang = PendulumLanguage::normalised( language );
-    if ( lang == QLatin1String( "ja" ) )
-    {
-      // Japanese writes numbers; year, month and day with their counters.
-      switch ( precision )
-      {
-        case Precision::Year:
-          return QStringLiteral( "%1年" ).arg( year );
-        case Precision::Month:
-          return QStringLiteral( "%1年%2月" ).arg( year ).arg( month );
-        case Precision::Day:
-          return QStringLiteral( "%1年%2月%3日" ).arg( year ).arg( month ).arg( day );
-      }
-    }
-    const QLocale locale( lang == QLatin1String( "ru" ) ? QLocale::Russian : QLocale::English,
-                          lang == QLatin1String( "ru" ) ? QLocale::Russia : QLocale::UnitedKingdom );
-    const QLocale::FormatType format
-      = length == PendulumHistoricalDate::Length::Long ? QLocale::LongFormat : QLocale::ShortFormat;
-    if ( lang == QLatin1String( "ru" ) )
-    {
-      switch ( precision )
-      {
-        case Precision::Year:
-          return QStringLiteral( "%1 г." ).arg( year );
-        case Precision::Month:
-          // Standalone (nominative) name, capitalised as a heading would be: "Сентябрь 1905 г."
-          return QStringLiteral( "%1 %2 г." )
-            .arg( locale.standaloneMonthName( month, format ).toLower(), QString::number( year ) );
-        case Precision::Day:
-          return QStringLiteral( "%1 %2 %3 г." ).arg( day ).arg( calendar.monthName( locale, month, year, format ) ).arg( year );
-      }
-    }
+    // Japanese writes numbers; year, month and day with their counters.
     switch ( precision )
     {
-      case Precision::Year:
-        return QString::number( year );
-      case Precision::Month:
-        return QStringLiteral( "%1 %2" ).arg( calendar.monthName( locale, month, year, format ) ).arg( year );
-      case Precision::Day:
-        return QStringLiteral( "%1 %2 %3" ).arg( day ).arg( calendar.monthName( locale, month, year, format ) ).arg( year );
+    case Precision::Year:
+      return QStringLiteral( "%1年" ).arg( year );
+    case Precision::Month:
+      return QStringLiteral( "%1年%2月" ).arg( year ).arg( month );
+    case Precision::Day:
+      return QStringLiteral( "%1年%2月%3日" ).arg( year ).arg( month ).arg( day );
     }
-    return QString();
   }
+  const QLocale locale( lang == QLatin1String( "ru" ) ? QLocale::Russian : QLocale::English,
+                        lang == QLatin1String( "ru" ) ? QLocale::Russia
+                                                      : QLocale::UnitedStates ); // en_GB abbreviates "Sept"
+  const QLocale::FormatType format =
+      length == PendulumHistoricalDate::Length::Long ? QLocale::LongFormat : QLocale::ShortFormat;
+  if ( lang == QLatin1String( "ru" ) )
+  {
+    switch ( precision )
+    {
+    case Precision::Year:
+      return QStringLiteral( "%1 г." ).arg( year );
+    case Precision::Month:
+      // Standalone (nominative) name, capitalised as a heading would be: "Сентябрь 1905 г."
+      return QStringLiteral( "%1 %2 г." )
+          .arg( locale.standaloneMonthName( month, format ).toLower(), QString::number( year ) );
+    case Precision::Day:
+      return QStringLiteral( "%1 %2 %3 г." )
+          .arg( day )
+          .arg( calendar.monthName( locale, month, year, format ) )
+          .arg( year );
+    }
+  }
+  switch ( precision )
+  {
+  case Precision::Year:
+    return QString::number( year );
+  case Precision::Month:
+    return QStringLiteral( "%1 %2" ).arg( calendar.monthName( locale, month, year, format ) ).arg( year );
+  case Precision::Day:
+    return QStringLiteral( "%1 %2 %3" )
+        .arg( day )
+        .arg( calendar.monthName( locale, month, year, format ) )
+        .arg( year );
+  }
+  return QString();
+}
 } // namespace
 
-QString PendulumHistoricalDate::format( const QDate &date, const QString &precision, const QString &language, Length length )
+QString PendulumHistoricalDate::format( const QDate &date, const QString &precision, const QString &language,
+                                        Length length )
 {
   if ( !date.isValid() )
     return QString();
   const QCalendar gregorian;
-  return formatParts( date.year(), date.month(), date.day(), gregorian, precisionOf( precision ), language, length );
+  return formatParts( date.year(), date.month(), date.day(), gregorian, precisionOf( precision ), language,
+                      length );
 }
 
 QString PendulumHistoricalDate::oldStyle( const QDate &date, const QString &language )
@@ -95,7 +104,8 @@ QString PendulumHistoricalDate::oldStyle( const QDate &date, const QString &lang
     return QString();
   const QCalendar julian( QCalendar::System::Julian );
   const QCalendar::YearMonthDay parts = julian.partsFromDate( date );
-  const QString day = formatParts( parts.year, parts.month, parts.day, julian, Precision::Day, language, Length::Long );
+  const QString day =
+      formatParts( parts.year, parts.month, parts.day, julian, Precision::Day, language, Length::Long );
   const QString lang = PendulumLanguage::normalised( language );
   if ( lang == QLatin1String( "ja" ) )
     return QStringLiteral( "ユリウス暦%1" ).arg( day );
@@ -109,7 +119,9 @@ bool PendulumHistoricalDate::usesOldStyle( const QString &holder, const QDate &d
   // Soviet Russia moved to the Gregorian calendar by the decree of 24 January
   // 1918: 31 January 1918 was followed by 14 February.
   static const QDate sReform( 1918, 2, 14 );
-  return date.isValid() && date < sReform && ( holder == QLatin1String( "RU" ) || holder == QLatin1String( "SU" ) || holder == QLatin1String( "JOINT" ) );
+  return date.isValid() && date < sReform &&
+         ( holder == QLatin1String( "RU" ) || holder == QLatin1String( "SU" ) ||
+           holder == QLatin1String( "JOINT" ) );
 }
 
 QString PendulumHistoricalDate::japaneseEra( const QDate &date, const QString &language )
@@ -127,12 +139,15 @@ QString PendulumHistoricalDate::japaneseEra( const QDate &date, const QString &l
   const QString lang = PendulumLanguage::normalised( language );
   UErrorCode status = U_ZERO_ERROR;
   const icu::Locale locale( "ja_JP@calendar=japanese" );
-  std::unique_ptr<icu::Calendar> calendar( icu::Calendar::createInstance( icu::TimeZone::getGMT()->clone(), locale, status ) );
+  std::unique_ptr<icu::Calendar> calendar(
+      icu::Calendar::createInstance( icu::TimeZone::getGMT()->clone(), locale, status ) );
   if ( U_FAILURE( status ) || !calendar )
     return QString();
-  calendar->clear();
-  // Noon, so that no time-zone arithmetic can move the day.
-  calendar->set( date.year(), date.month() - 1, date.day(), 12, 0, 0 );
+  // Fields set on a Japanese calendar are era fields, so the day goes in as
+  // an instant: milliseconds since 1970 (UTC, noon so no rounding moves the day).
+  const UDate instant =
+      ( static_cast<double>( QDate( 1970, 1, 1 ).daysTo( date ) ) * 86400.0 + 43200.0 ) * 1000.0;
+  calendar->setTime( instant, status );
   const int era = calendar->get( UCAL_ERA, status );
   const int year = calendar->get( UCAL_YEAR, status );
   if ( U_FAILURE( status ) )
@@ -144,14 +159,15 @@ QString PendulumHistoricalDate::japaneseEra( const QDate &date, const QString &l
   // and Russian names are listed here; the numbers come from ICU.
   struct Era
   {
-      int index;
-      const char *en;
-      const char *ja;
-      const char *ru;
+    int index;
+    const char *en;
+    const char *ja;
+    const char *ru;
   };
   static const Era sEras[] = {
-    { 232, "Meiji", "明治", "Мэйдзи" }, { 233, "Taishō", "大正", "Тайсё" }, { 234, "Shōwa", "昭和", "Сёва" },
-    { 235, "Heisei", "平成", "Хэйсэй" }, { 236, "Reiwa", "令和", "Рэйва" },
+      { 232, "Meiji", "明治", "Мэйдзи" }, { 233, "Taishō", "大正", "Тайсё" },
+      { 234, "Shōwa", "昭和", "Сёва" },   { 235, "Heisei", "平成", "Хэйсэй" },
+      { 236, "Reiwa", "令和", "Рэйва" },
   };
   for ( const Era &known : sEras )
   {

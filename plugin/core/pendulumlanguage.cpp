@@ -16,57 +16,61 @@
 
 namespace
 {
-  const QString sScope = QStringLiteral( "Pendulum" );
-  const QString sKey = QStringLiteral( "language" );
+const QString sScope = QStringLiteral( "Pendulum" );
+const QString sKey = QStringLiteral( "language" );
 
-  bool isPopupField( const QString &name )
-  {
-    return name.startsWith( QLatin1String( "popup_" ) );
-  }
+bool isPopupField( const QString &name )
+{
+  return name.startsWith( QLatin1String( "popup_" ) );
+}
 
-  /**
-   * The form: the popup as an HTML element, then every record field (read
-   * only, the record is) in a group box for those who want the raw values.
-   * QGIS 3.22 does not expand [% %] in form HTML elements: it gives the page
-   * a JavaScript object `expression` instead (QgsHtmlWidgetWrapper), so the
-   * element asks it for the popup field. The value is inserted as markup; it
-   * is HTML we built with every attribute escaped (PendulumPopup).
-   */
-  QgsEditFormConfig formConfig( const QgsVectorLayer *layer, const QString &popupField, const QString &language )
-  {
-    QgsEditFormConfig config = layer->editFormConfig();
-    config.clearTabs();
-    config.setLayout( QgsEditFormConfig::TabLayout );
+/**
+ * The form: the popup as an HTML element, then every record field (read
+ * only, the record is) in a group box for those who want the raw values.
+ * QGIS 3.22 does not expand [% %] in form HTML elements: it gives the page
+ * a JavaScript object `expression` instead (QgsHtmlWidgetWrapper), so the
+ * element asks it for the popup field. The value is inserted as markup; it
+ * is HTML we built with every attribute escaped (PendulumPopup).
+ */
+QgsEditFormConfig formConfig( const QgsVectorLayer *layer, const QString &popupField,
+                              const QString &language )
+{
+  QgsEditFormConfig config = layer->editFormConfig();
+  config.clearTabs();
+  config.setLayout( QgsEditFormConfig::TabLayout );
 
-    auto *html = new QgsAttributeEditorHtmlElement( QStringLiteral( "pendulum_popup" ), config.invisibleRootContainer() );
-    html->setShowLabel( false );
-    html->setHtmlCode(
+  auto *html = new QgsAttributeEditorHtmlElement( QStringLiteral( "pendulum_popup" ),
+                                                  config.invisibleRootContainer() );
+  html->setShowLabel( false );
+  html->setHtmlCode(
       QStringLiteral( "<div id=\"pendulum\"></div><script>document.getElementById('pendulum').innerHTML = "
                       "expression.evaluate(%1);</script>" )
-        .arg( QgsExpression::quotedString( QgsExpression::quotedColumnRef( popupField ) ) ) );
-    config.addTab( html );
+          .arg( QgsExpression::quotedString( QgsExpression::quotedColumnRef( popupField ) ) ) );
+  config.addTab( html );
 
-    static const QHash<QString, QString> sAttributesTitle = {
+  static const QHash<QString, QString> sAttributesTitle = {
       { QStringLiteral( "en" ), QStringLiteral( "Attributes" ) },
       { QStringLiteral( "ja" ), QStringLiteral( "属性" ) },
       { QStringLiteral( "ru" ), QStringLiteral( "Атрибуты" ) },
-    };
-    auto *fields = new QgsAttributeEditorContainer( sAttributesTitle.value( language ), config.invisibleRootContainer() );
-    fields->setIsGroupBox( true );
-    const QgsFields layerFields = layer->fields();
-    for ( int i = 0; i < layerFields.count(); ++i )
-    {
-      if ( !isPopupField( layerFields.at( i ).name() ) )
-        fields->addChildElement( new QgsAttributeEditorField( layerFields.at( i ).name(), i, fields ) );
-    }
-    config.addTab( fields );
-    return config;
+  };
+  auto *fields =
+      new QgsAttributeEditorContainer( sAttributesTitle.value( language ), config.invisibleRootContainer() );
+  fields->setIsGroupBox( true );
+  const QgsFields layerFields = layer->fields();
+  for ( int i = 0; i < layerFields.count(); ++i )
+  {
+    if ( !isPopupField( layerFields.at( i ).name() ) )
+      fields->addChildElement( new QgsAttributeEditorField( layerFields.at( i ).name(), i, fields ) );
   }
+  config.addTab( fields );
+  return config;
+}
 } // namespace
 
 const QStringList &PendulumLanguage::codes()
 {
-  static const QStringList sCodes = { QStringLiteral( "en" ), QStringLiteral( "ja" ), QStringLiteral( "ru" ) };
+  static const QStringList sCodes = { QStringLiteral( "en" ), QStringLiteral( "ja" ),
+                                      QStringLiteral( "ru" ) };
   return sCodes;
 }
 
@@ -124,11 +128,11 @@ void PendulumLanguage::apply( QgsVectorLayer *layer, const PendulumLayerInfo &in
   const QString name = nameField( lang );
   if ( fields.lookupField( name ) >= 0 )
   {
-    const QString labelExpression
-      = lang == QLatin1String( "en" )
-          ? QgsExpression::quotedColumnRef( name )
-          : QStringLiteral( "coalesce(nullif(%1, ''), %2)" )
-              .arg( QgsExpression::quotedColumnRef( name ), QgsExpression::quotedColumnRef( nameField( "en" ) ) );
+    const QString labelExpression = lang == QLatin1String( "en" )
+                                        ? QgsExpression::quotedColumnRef( name )
+                                        : QStringLiteral( "coalesce(nullif(%1, ''), %2)" )
+                                              .arg( QgsExpression::quotedColumnRef( name ),
+                                                    QgsExpression::quotedColumnRef( nameField( "en" ) ) );
     layer->setDisplayExpression( labelExpression );
     if ( auto *labeling = dynamic_cast<QgsVectorLayerSimpleLabeling *>( layer->labeling() ) )
     {
@@ -167,7 +171,8 @@ void PendulumLanguage::apply( QgsVectorLayer *layer, const PendulumLayerInfo &in
   }
 }
 
-int PendulumLanguage::applyToProject( QgsProject *project, const PendulumCatalog &catalog, const QString &language )
+int PendulumLanguage::applyToProject( QgsProject *project, const PendulumCatalog &catalog,
+                                      const QString &language )
 {
   if ( !project )
     return 0;
@@ -179,8 +184,8 @@ int PendulumLanguage::applyToProject( QgsProject *project, const PendulumCatalog
     auto *layer = qobject_cast<QgsVectorLayer *>( mapLayer );
     if ( !layer )
       continue;
-    const PendulumLayerInfo *info
-      = catalog.layer( layer->customProperty( PendulumDataset::layerIdProperty() ).toString() );
+    const PendulumLayerInfo *info =
+        catalog.layer( layer->customProperty( PendulumDataset::layerIdProperty() ).toString() );
     if ( !info )
       continue;
     apply( layer, *info, language );

@@ -19,44 +19,44 @@ class QgsVectorLayer;
  */
 class PendulumLanguage
 {
-  public:
-    //! The languages Pendulum speaks: "en", "ja", "ru".
-    static const QStringList &codes();
+public:
+  //! The languages Pendulum speaks: "en", "ja", "ru".
+  static const QStringList &codes();
 
-    //! True if \a language is one of codes().
-    static bool isValid( const QString &language );
+  //! True if \a language is one of codes().
+  static bool isValid( const QString &language );
 
-    //! \a language if valid, else "en".
-    static QString normalised( const QString &language );
+  //! \a language if valid, else "en".
+  static QString normalised( const QString &language );
 
-    //! The language's own name: "English", "日本語", "Русский".
-    static QString displayName( const QString &language );
+  //! The language's own name: "English", "日本語", "Русский".
+  static QString displayName( const QString &language );
 
-    //! The field holding a feature's name in \a language: "name_ja".
-    static QString nameField( const QString &language );
+  //! The field holding a feature's name in \a language: "name_ja".
+  static QString nameField( const QString &language );
 
-    //! The field holding a feature's popup HTML in \a language: "popup_ja".
-    static QString popupField( const QString &language );
+  //! The field holding a feature's popup HTML in \a language: "popup_ja".
+  static QString popupField( const QString &language );
 
-    //! The project's language (entry "Pendulum"/"language"), "en" if unset or unknown.
-    static QString fromProject( const QgsProject *project );
+  //! The project's language (entry "Pendulum"/"language"), "en" if unset or unknown.
+  static QString fromProject( const QgsProject *project );
 
-    //! Stores \a language in \a project (saved with the project file).
-    static void toProject( QgsProject *project, const QString &language );
+  //! Stores \a language in \a project (saved with the project file).
+  static void toProject( QgsProject *project, const QString &language );
 
-    /**
-     * Shows \a layer (made from \a info) in \a language: layer name, labels,
-     * map tip template and attribute form. Layers without name or popup
-     * fields (e.g. the basemap) only get their name.
-     */
-    static void apply( QgsVectorLayer *layer, const PendulumLayerInfo &info, const QString &language );
+  /**
+   * Shows \a layer (made from \a info) in \a language: layer name, labels,
+   * map tip template and attribute form. Layers without name or popup
+   * fields (e.g. the basemap) only get their name.
+   */
+  static void apply( QgsVectorLayer *layer, const PendulumLayerInfo &info, const QString &language );
 
-    /**
-     * Stores \a language in \a project and applies it to every Pendulum layer
-     * of the project (those carrying PendulumDataset::layerIdProperty()),
-     * looking their titles up in \a catalog. Returns how many layers changed.
-     */
-    static int applyToProject( QgsProject *project, const PendulumCatalog &catalog, const QString &language );
+  /**
+   * Stores \a language in \a project and applies it to every Pendulum layer
+   * of the project (those carrying PendulumDataset::layerIdProperty()),
+   * looking their titles up in \a catalog. Returns how many layers changed.
+   */
+  static int applyToProject( QgsProject *project, const PendulumCatalog &catalog, const QString &language );
 };
 
 #endif // PENDULUMLANGUAGE_H

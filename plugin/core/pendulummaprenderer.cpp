@@ -33,7 +33,7 @@ QgsMapSettings PendulumMapRenderer::mapSettings( const PendulumMapRequest &reque
   settings.setBackgroundColor( QColor( 0xf7, 0xf9, 0xfb ) ); // the sea: near white, so that no pale land tint is mistaken for water
   settings.setFlag( Qgis::MapSettingsFlag::Antialiasing, true );
   settings.setFlag( Qgis::MapSettingsFlag::UseAdvancedEffects, true );
-  settings.setFlag( Qgis::MapSettingsFlag::DrawLabeling, true );
+  settings.setFlag( Qgis::MapSettingsFlag::DrawLabeling, request.labels );
   settings.setTransformContext( QgsProject::instance()->transformContext() );
   settings.setIsTemporal( true );
   settings.setTemporalRange( PendulumTemporal::dayRange( request.date ) );

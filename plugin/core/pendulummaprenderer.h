@@ -19,6 +19,7 @@ struct PendulumMapRequest
     int dpi = 96;
     QgsRectangle extent; //!< in PendulumRegion::mapCrs(); empty: the default region
     bool dateLabel = true;
+    bool labels = true; //!< the layers' labels (off for pixel comparisons that labels placed anew would disturb)
     QString labelText; //!< the date label's text; empty: the date in full ("1 January 1910")
 };
 

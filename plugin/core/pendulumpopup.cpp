@@ -5,46 +5,47 @@
 #include "pendulumlanguage.h"
 
 #include <QHash>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
+#include "qgsexpression.h"
+#include "qgsexpressioncontextutils.h"
 #include "qgsfeature.h"
 #include "qgsfields.h"
+#include "qgsvectorlayer.h"
 
 namespace
 {
-  //! A term in the three languages.
-  struct Term
-  {
-      const char *en;
-      const char *ja;
-      const char *ru;
+//! A term in the three languages.
+struct Term
+{
+  const char *en;
+  const char *ja;
+  const char *ru;
 
-      QString in( const QString &language ) const
-      {
-        if ( language == QLatin1String( "ja" ) )
-          return QString::fromUtf8( ja );
-        if ( language == QLatin1String( "ru" ) )
-          return QString::fromUtf8( ru );
-        return QString::fromUtf8( en );
-      }
-  };
-
-  QString lookup( const QHash<QString, Term> &terms, const QString &code, const QString &language )
+  QString in( const QString &language ) const
   {
-    const auto it = terms.constFind( code );
-    return it == terms.constEnd() ? code : it->in( PendulumLanguage::normalised( language ) );
+    if ( language == QLatin1String( "ja" ) )
+      return QString::fromUtf8( ja );
+    if ( language == QLatin1String( "ru" ) )
+      return QString::fromUtf8( ru );
+    return QString::fromUtf8( en );
   }
+};
 
-  //! The words of the popup itself.
-  QString label( const char *key, const QString &language )
-  {
-    static const QHash<QString, Term> sLabels = {
+QString lookup( const QHash<QString, Term> &terms, const QString &code, const QString &language )
+{
+  const auto it = terms.constFind( code );
+  return it == terms.constEnd() ? code : it->in( PendulumLanguage::normalised( language ) );
+}
+
+//! The words of the popup itself.
+QString label( const char *key, const QString &language )
+{
+  static const QHash<QString, Term> sLabels = {
       { QStringLiteral( "from" ), { "From", "開始", "С" } },
       { QStringLiteral( "until" ), { "until", "終了", "до" } },
       { QStringLiteral( "until_note" ),
-        { "the end date is the day control changed hands", "終了日は支配が移った日", "дата окончания — день смены власти" } },
+        { "the end date is the day control changed hands", "終了日は支配が移った日",
+          "дата окончания — день смены власти" } },
       { QStringLiteral( "status" ), { "Status", "地位", "Статус" } },
       { QStringLiteral( "holder" ), { "Holder", "支配者", "Владелец" } },
       { QStringLiteral( "overlord" ), { "Overlord", "宗主", "Сюзерен" } },
@@ -54,16 +55,15 @@ namespace
       { QStringLiteral( "date" ), { "Date", "日付", "Дата" } },
       { QStringLiteral( "kind" ), { "Kind", "種別", "Тип" } },
       { QStringLiteral( "place" ), { "Place", "場所", "Место" } },
-      { QStringLiteral( "english" ),
-        { "", "(説明は英語のみ)", "(описание только на английском)" } },
-    };
-    return lookup( sLabels, QString::fromLatin1( key ), language );
-  }
+      { QStringLiteral( "english" ), { "", "(説明は英語のみ)", "(описание только на английском)" } },
+  };
+  return lookup( sLabels, QString::fromLatin1( key ), language );
+}
 
-  //! The holder's name for a date: Japan was the Empire of Japan until the 1947 constitution, and so on.
-  QString holderTerm( const QString &code, const QDate &date, const QString &language )
-  {
-    static const QHash<QString, Term> sHolders = {
+//! The holder's name for a date: Japan was the Empire of Japan until the 1947 constitution, and so on.
+QString holderTerm( const QString &code, const QDate &date, const QString &language )
+{
+  static const QHash<QString, Term> sHolders = {
       { QStringLiteral( "JP" ), { "Empire of Japan", "大日本帝国", "Японская империя" } },
       { QStringLiteral( "JP-1947" ), { "Japan", "日本", "Япония" } },
       { QStringLiteral( "RU" ), { "Russian Empire", "ロシア帝国", "Российская империя" } },
@@ -73,84 +73,76 @@ namespace
       { QStringLiteral( "FER" ), { "Far Eastern Republic", "極東共和国", "Дальневосточная республика" } },
       { QStringLiteral( "CN" ), { "Republic of China", "中華民国", "Китайская Республика" } },
       { QStringLiteral( "CN-1912" ), { "Qing China", "清国", "Цинская империя" } },
-      { QStringLiteral( "PRC" ), { "People's Republic of China", "中華人民共和国", "Китайская Народная Республика" } },
+      { QStringLiteral( "PRC" ),
+        { "People's Republic of China", "中華人民共和国", "Китайская Народная Республика" } },
       { QStringLiteral( "MK" ), { "Manchukuo", "満洲国", "Маньчжоу-го" } },
       { QStringLiteral( "KR" ), { "Korean Empire", "大韓帝国", "Корейская империя" } },
       { QStringLiteral( "KR-1897" ), { "Joseon Korea", "朝鮮", "Чосон" } },
       { QStringLiteral( "MN" ), { "Mongolia", "モンゴル", "Монголия" } },
       { QStringLiteral( "US" ), { "United States", "アメリカ合衆国", "США" } },
       { QStringLiteral( "JOINT" ),
-        { "Japan and Russia jointly (undivided)", "日露雑居(国境未画定)", "совместно Япония и Россия (неразделённая)" } },
-    };
-    QString key = code;
-    if ( date.isValid() )
-    {
-      if ( code == QLatin1String( "JP" ) && date >= QDate( 1947, 5, 3 ) )
-        key = QStringLiteral( "JP-1947" );
-      else if ( code == QLatin1String( "SU" ) && date < QDate( 1922, 12, 30 ) )
-        key = QStringLiteral( "SU-1922" );
-      else if ( code == QLatin1String( "CN" ) && date < QDate( 1912, 1, 1 ) )
-        key = QStringLiteral( "CN-1912" );
-      else if ( code == QLatin1String( "KR" ) && date < QDate( 1897, 10, 12 ) )
-        key = QStringLiteral( "KR-1897" );
-    }
-    return lookup( sHolders, key, language );
-  }
-
-  QString text( const QVariantMap &attributes, const QString &name )
+        { "Japan and Russia jointly (undivided)", "日露雑居(国境未画定)",
+          "совместно Япония и Россия (неразделённая)" } },
+  };
+  QString key = code;
+  if ( date.isValid() )
   {
-    const QVariant value = attributes.value( name );
-    if ( value.isNull() || !value.isValid() )
-      return QString();
-    return value.toString().trimmed();
+    if ( code == QLatin1String( "JP" ) && date >= QDate( 1947, 5, 3 ) )
+      key = QStringLiteral( "JP-1947" );
+    else if ( code == QLatin1String( "SU" ) && date < QDate( 1922, 12, 30 ) )
+      key = QStringLiteral( "SU-1922" );
+    else if ( code == QLatin1String( "CN" ) && date < QDate( 1912, 1, 1 ) )
+      key = QStringLiteral( "CN-1912" );
+    else if ( code == QLatin1String( "KR" ) && date < QDate( 1897, 10, 12 ) )
+      key = QStringLiteral( "KR-1897" );
   }
+  return lookup( sHolders, key, language );
+}
 
-  //! A date attribute: a QDate from the GeoPackage, a string from GeoJSON.
-  QDate date( const QVariantMap &attributes, const QString &name )
-  {
-    const QVariant value = attributes.value( name );
-    if ( value.type() == QVariant::Date || value.type() == QVariant::DateTime )
-      return value.toDate();
-    return PendulumDate::parse( value.toString() );
-  }
+QString attributeText( const QVariantMap &attributes, const QString &name )
+{
+  const QVariant value = attributes.value( name );
+  if ( value.isNull() || !value.isValid() )
+    return QString();
+  return value.toString().trimmed();
+}
 
-  //! The `sources` attribute as JSON text: a string, or a list when QGIS reads the JSON subtype.
-  QString sourcesJson( const QVariant &value )
-  {
-    if ( value.type() == QVariant::List || value.type() == QVariant::Map )
-      return QString::fromUtf8( QJsonDocument::fromVariant( value ).toJson( QJsonDocument::Compact ) );
-    return value.toString();
-  }
+//! A date attribute: a QDate from the GeoPackage, a string from GeoJSON.
+QDate date( const QVariantMap &attributes, const QString &name )
+{
+  const QVariant value = attributes.value( name );
+  if ( value.type() == QVariant::Date || value.type() == QVariant::DateTime )
+    return value.toDate();
+  return PendulumDate::parse( value.toString() );
+}
 
-  const QString sPopupStyle = QStringLiteral(
-    "font-family:'Noto Sans','Noto Sans CJK JP',sans-serif;font-size:10pt;line-height:1.3;color:#222;max-width:34em" );
+const QString sPopupStyle =
+    QStringLiteral( "font-family:'Noto Sans','Noto Sans CJK "
+                    "JP',sans-serif;font-size:10pt;line-height:1.3;color:#222;max-width:34em" );
 } // namespace
 
 //! What a popup says, before it is written as HTML or text. Strings are sanitised, not escaped.
 struct PendulumPopup::Content
 {
-    QString title;
-    QStringList otherNames;
-    QString period;          //!< "25 Nov 1905 – 25 Aug 1945" (or an event's date)
-    QStringList dateDetails; //!< full dates with Old Style and era
-    QString dateNote;        //!< how to read the end date
-    QList<QPair<QString, QString>> rows;
-    QString description;
-    QString descriptionNote; //!< "(English only)" where the language has none
-    QString sourcesTitle;
-    struct Source
-    {
-        QString id;
-        QString locator;
-        QString note;
-    };
-    QList<Source> sources;
+  QString title;
+  QStringList otherNames;
+  QString period;          //!< "25 Nov 1905 – 25 Aug 1945" (or an event's date)
+  QStringList dateDetails; //!< full dates with Old Style and era
+  QString dateNote;        //!< how to read the end date
+  QList<QPair<QString, QString>> rows;
+  QString description;
+  QString descriptionNote; //!< "(English only)" where the language has none
+  QString sourcesTitle;
+  struct Source
+  {
+    QString id;
+    QString locator;
+    QString note;
+  };
+  QList<Source> sources;
 };
 
-PendulumPopup::PendulumPopup( const PendulumBibliography &bibliography )
-  : mBibliography( bibliography )
-{
-}
+PendulumPopup::PendulumPopup( const PendulumBibliography &bibliography ) : mBibliography( bibliography ) {}
 
 QString PendulumPopup::sanitised( const QString &text )
 {
@@ -184,17 +176,19 @@ QString PendulumPopup::holderName( const QString &code, const QString &language 
 QString PendulumPopup::statusName( const QString &code, const QString &language )
 {
   static const QHash<QString, Term> sStatus = {
-    { QStringLiteral( "sovereign" ), { "sovereign territory", "領土", "суверенная территория" } },
-    { QStringLiteral( "leased" ), { "leased territory", "租借地", "арендованная территория" } },
-    { QStringLiteral( "railway_zone" ),
-      { "railway zone", "鉄道附属地", "полоса отчуждения железной дороги" } },
-    { QStringLiteral( "sphere" ), { "sphere of influence", "勢力圏", "сфера влияния" } },
-    { QStringLiteral( "protectorate" ), { "protectorate", "保護国", "протекторат" } },
-    { QStringLiteral( "occupied" ), { "under military occupation", "占領地", "военная оккупация" } },
-    { QStringLiteral( "puppet_state" ), { "puppet state", "傀儡国家", "марионеточное государство" } },
-    { QStringLiteral( "annexed" ), { "annexed", "併合地", "аннексированная территория" } },
-    { QStringLiteral( "disputed" ), { "claimed (disputed)", "領有権を主張(係争地)", "спорная территория (притязания)" } },
-    { QStringLiteral( "condominium" ), { "condominium (shared)", "共同領有", "кондоминиум (совместное владение)" } },
+      { QStringLiteral( "sovereign" ), { "sovereign territory", "領土", "суверенная территория" } },
+      { QStringLiteral( "leased" ), { "leased territory", "租借地", "арендованная территория" } },
+      { QStringLiteral( "railway_zone" ),
+        { "railway zone", "鉄道附属地", "полоса отчуждения железной дороги" } },
+      { QStringLiteral( "sphere" ), { "sphere of influence", "勢力圏", "сфера влияния" } },
+      { QStringLiteral( "protectorate" ), { "protectorate", "保護国", "протекторат" } },
+      { QStringLiteral( "occupied" ), { "under military occupation", "占領地", "военная оккупация" } },
+      { QStringLiteral( "puppet_state" ), { "puppet state", "傀儡国家", "марионеточное государство" } },
+      { QStringLiteral( "annexed" ), { "annexed", "併合地", "аннексированная территория" } },
+      { QStringLiteral( "disputed" ),
+        { "claimed (disputed)", "領有権を主張(係争地)", "спорная территория (притязания)" } },
+      { QStringLiteral( "condominium" ),
+        { "condominium (shared)", "共同領有", "кондоминиум (совместное владение)" } },
   };
   return lookup( sStatus, code, language );
 }
@@ -202,13 +196,14 @@ QString PendulumPopup::statusName( const QString &code, const QString &language 
 QString PendulumPopup::certaintyName( const QString &code, const QString &language )
 {
   static const QHash<QString, Term> sCertainty = {
-    { QStringLiteral( "high" ),
-      { "high: fixed by treaty text or a coastline", "高:条約文または海岸線で確定",
-        "высокая: по тексту договора или береговой линии" } },
-    { QStringLiteral( "medium" ),
-      { "medium: reconstructed from a secondary map or description", "中:二次資料の地図・記述から復元",
-        "средняя: восстановлено по вторичной карте или описанию" } },
-    { QStringLiteral( "low" ), { "low: an approximate extent", "低:おおよその範囲", "низкая: приблизительные границы" } },
+      { QStringLiteral( "high" ),
+        { "high: fixed by treaty text or a coastline", "高:条約文または海岸線で確定",
+          "высокая: по тексту договора или береговой линии" } },
+      { QStringLiteral( "medium" ),
+        { "medium: reconstructed from a secondary map or description", "中:二次資料の地図・記述から復元",
+          "средняя: восстановлено по вторичной карте или описанию" } },
+      { QStringLiteral( "low" ),
+        { "low: an approximate extent", "低:おおよその範囲", "низкая: приблизительные границы" } },
   };
   return lookup( sCertainty, code, language );
 }
@@ -216,13 +211,13 @@ QString PendulumPopup::certaintyName( const QString &code, const QString &langua
 QString PendulumPopup::eventKindName( const QString &kind, const QString &language )
 {
   static const QHash<QString, Term> sKinds = {
-    { QStringLiteral( "treaty" ), { "treaty", "条約", "договор" } },
-    { QStringLiteral( "landing" ), { "landing", "上陸", "высадка" } },
-    { QStringLiteral( "battle" ), { "battle", "戦闘", "сражение" } },
-    { QStringLiteral( "proclamation" ), { "proclamation", "宣言・布告", "провозглашение" } },
-    { QStringLiteral( "withdrawal" ), { "withdrawal", "撤退", "вывод войск" } },
-    { QStringLiteral( "decree" ), { "decree", "法令", "указ" } },
-    { QStringLiteral( "declaration" ), { "declaration", "声明", "декларация" } },
+      { QStringLiteral( "treaty" ), { "treaty", "条約", "договор" } },
+      { QStringLiteral( "landing" ), { "landing", "上陸", "высадка" } },
+      { QStringLiteral( "battle" ), { "battle", "戦闘", "сражение" } },
+      { QStringLiteral( "proclamation" ), { "proclamation", "宣言・布告", "провозглашение" } },
+      { QStringLiteral( "withdrawal" ), { "withdrawal", "撤退", "вывод войск" } },
+      { QStringLiteral( "decree" ), { "decree", "法令", "указ" } },
+      { QStringLiteral( "declaration" ), { "declaration", "声明", "декларация" } },
   };
   return lookup( sKinds, kind, language );
 }
@@ -231,28 +226,31 @@ PendulumPopup::Content PendulumPopup::content( const QVariantMap &attributes, co
                                                const QString &language ) const
 {
   const QString lang = PendulumLanguage::normalised( language );
-  const QString holder = text( attributes, QStringLiteral( "holder" ) );
-  const QString overlord = text( attributes, QStringLiteral( "overlord" ) );
-  const bool isEvent = layerId == QLatin1String( "events" ) || !text( attributes, QStringLiteral( "kind" ) ).isEmpty();
+  const QString holder = attributeText( attributes, QStringLiteral( "holder" ) );
+  const QString overlord = attributeText( attributes, QStringLiteral( "overlord" ) );
+  const bool isEvent = layerId == QLatin1String( "events" ) ||
+                       !attributeText( attributes, QStringLiteral( "kind" ) ).isEmpty();
   // Era years for Japan's side, for events (dated in Japan too) and for Japanese readers.
-  const bool showEra = lang == QLatin1String( "ja" ) || holder == QLatin1String( "JP" )
-                       || overlord == QLatin1String( "JP" ) || isEvent;
+  const bool showEra = lang == QLatin1String( "ja" ) || holder == QLatin1String( "JP" ) ||
+                       overlord == QLatin1String( "JP" ) || isEvent;
 
   Content c;
-  c.title = sanitised( text( attributes, PendulumLanguage::nameField( lang ) ) );
+  c.title = sanitised( attributeText( attributes, PendulumLanguage::nameField( lang ) ) );
   if ( c.title.isEmpty() )
-    c.title = sanitised( text( attributes, QStringLiteral( "name_en" ) ) );
+    c.title = sanitised( attributeText( attributes, QStringLiteral( "name_en" ) ) );
   if ( c.title.isEmpty() )
-    c.title = sanitised( text( attributes, QStringLiteral( "id" ) ) );
-  for ( const QString &other : { QStringLiteral( "en" ), QStringLiteral( "ja" ), QStringLiteral( "ru" ), QStringLiteral( "zh" ) } )
+    c.title = sanitised( attributeText( attributes, QStringLiteral( "id" ) ) );
+  for ( const QString &other :
+        { QStringLiteral( "en" ), QStringLiteral( "ja" ), QStringLiteral( "ru" ), QStringLiteral( "zh" ) } )
   {
-    const QString name = sanitised( text( attributes, QStringLiteral( "name_" ) + other ) );
+    const QString name = sanitised( attributeText( attributes, QStringLiteral( "name_" ) + other ) );
     if ( !name.isEmpty() && name != c.title && !c.otherNames.contains( name ) )
       c.otherNames << name;
   }
 
   // One date in full: the Gregorian day, then its Old Style and era years.
-  const auto detail = [&]( const QDate &day, const QString &precision ) {
+  const auto detail = [&]( const QDate &day, const QString &precision )
+  {
     QString line = PendulumHistoricalDate::format( day, precision, lang );
     QStringList extra;
     if ( PendulumHistoricalDate::usesOldStyle( holder, day ) && precision != QLatin1String( "year" ) )
@@ -270,18 +268,21 @@ PendulumPopup::Content PendulumPopup::content( const QVariantMap &attributes, co
 
   const QDate from = date( attributes, QStringLiteral( "valid_from" ) );
   const QDate to = date( attributes, QStringLiteral( "valid_to" ) );
-  const QString fromPrecision = text( attributes, QStringLiteral( "from_precision" ) );
-  const QString toPrecision = text( attributes, QStringLiteral( "to_precision" ) );
+  const QString fromPrecision = attributeText( attributes, QStringLiteral( "from_precision" ) );
+  const QString toPrecision = attributeText( attributes, QStringLiteral( "to_precision" ) );
   if ( isEvent )
   {
-    const QDate day = date( attributes, QStringLiteral( "date" ) ).isValid() ? date( attributes, QStringLiteral( "date" ) ) : from;
-    QString precision = text( attributes, QStringLiteral( "date_precision" ) );
+    const QDate day = date( attributes, QStringLiteral( "date" ) ).isValid()
+                          ? date( attributes, QStringLiteral( "date" ) )
+                          : from;
+    QString precision = attributeText( attributes, QStringLiteral( "date_precision" ) );
     if ( precision.isEmpty() )
       precision = fromPrecision;
     c.period = PendulumHistoricalDate::format( day, precision, lang );
     c.dateDetails << detail( day, precision );
-    c.rows << qMakePair( label( "kind", lang ), eventKindName( text( attributes, QStringLiteral( "kind" ) ), lang ) );
-    const QString place = sanitised( text( attributes, QStringLiteral( "place" ) ) );
+    c.rows << qMakePair( label( "kind", lang ),
+                         eventKindName( attributeText( attributes, QStringLiteral( "kind" ) ), lang ) );
+    const QString place = sanitised( attributeText( attributes, QStringLiteral( "place" ) ) );
     if ( !place.isEmpty() )
       c.rows << qMakePair( label( "place", lang ), place );
   }
@@ -295,66 +296,74 @@ PendulumPopup::Content PendulumPopup::content( const QVariantMap &attributes, co
       c.dateDetails << QStringLiteral( "%1 %2" ).arg( label( "until", lang ), detail( to, toPrecision ) );
       c.dateNote = label( "until_note", lang );
     }
-    c.rows << qMakePair( label( "status", lang ), statusName( text( attributes, QStringLiteral( "status" ) ), lang ) );
+    c.rows << qMakePair( label( "status", lang ),
+                         statusName( attributeText( attributes, QStringLiteral( "status" ) ), lang ) );
     c.rows << qMakePair( label( "holder", lang ), holderTerm( holder, from, lang ) );
     if ( !overlord.isEmpty() )
       c.rows << qMakePair( label( "overlord", lang ), holderTerm( overlord, from, lang ) );
   }
-  const QString certainty = text( attributes, QStringLiteral( "certainty" ) );
+  const QString certainty = attributeText( attributes, QStringLiteral( "certainty" ) );
   if ( !certainty.isEmpty() )
     c.rows << qMakePair( label( "certainty", lang ), certaintyName( certainty, lang ) );
-  const QString method = sanitised( text( attributes, QStringLiteral( "method" ) ) );
+  const QString method = sanitised( attributeText( attributes, QStringLiteral( "method" ) ) );
   if ( !method.isEmpty() )
     c.rows << qMakePair( label( "method", lang ), method );
   for ( QPair<QString, QString> &row : c.rows )
     row.second = sanitised( row.second ); // codes unknown to the tables come through as written
 
-  c.description = sanitised( text( attributes, QStringLiteral( "description_" ) + lang ) );
+  c.description = sanitised( attributeText( attributes, QStringLiteral( "description_" ) + lang ) );
   if ( c.description.isEmpty() )
   {
-    c.description = sanitised( text( attributes, QStringLiteral( "description_en" ) ) );
+    c.description = sanitised( attributeText( attributes, QStringLiteral( "description_en" ) ) );
     if ( !c.description.isEmpty() )
       c.descriptionNote = label( "english", lang );
   }
 
   c.sourcesTitle = label( "sources", lang );
-  const QList<PendulumCitation> citations
-    = PendulumBibliography::parseCitations( sourcesJson( attributes.value( QStringLiteral( "sources" ) ) ) );
+  const QList<PendulumCitation> citations =
+      PendulumBibliography::citationsOf( attributes.value( QStringLiteral( "sources" ) ) );
   for ( const PendulumCitation &citation : citations )
-    c.sources << Content::Source { citation.id, sanitised( citation.locator ), sanitised( citation.note ) };
+    c.sources << Content::Source{ citation.id, sanitised( citation.locator ), sanitised( citation.note ) };
   return c;
 }
 
-QString PendulumPopup::html( const QVariantMap &attributes, const QString &layerId, const QString &language ) const
+QString PendulumPopup::html( const QVariantMap &attributes, const QString &layerId,
+                             const QString &language ) const
 {
   const Content c = content( attributes, layerId, language );
   QString out = QStringLiteral( "<div class=\"pendulum-popup\" style=\"%1\">" ).arg( sPopupStyle );
-  out += QStringLiteral( "<div style=\"font-size:12pt;font-weight:bold\">%1</div>" ).arg( c.title.toHtmlEscaped() );
+  out += QStringLiteral( "<div style=\"font-size:12pt;font-weight:bold\">%1</div>" )
+             .arg( c.title.toHtmlEscaped() );
   if ( !c.otherNames.isEmpty() )
     out += QStringLiteral( "<div style=\"color:#555\">%1</div>" )
-             .arg( c.otherNames.join( QStringLiteral( " · " ) ).toHtmlEscaped() );
+               .arg( c.otherNames.join( QStringLiteral( " · " ) ).toHtmlEscaped() );
   if ( !c.period.isEmpty() )
-    out += QStringLiteral( "<div style=\"margin-top:4px;font-weight:bold\">%1</div>" ).arg( c.period.toHtmlEscaped() );
+    out += QStringLiteral( "<div style=\"margin-top:4px;font-weight:bold\">%1</div>" )
+               .arg( c.period.toHtmlEscaped() );
   QStringList details;
   for ( const QString &line : c.dateDetails )
     details << line.toHtmlEscaped();
   if ( !c.dateNote.isEmpty() )
     details << QStringLiteral( "<i>%1</i>" ).arg( c.dateNote.toHtmlEscaped() );
   if ( !details.isEmpty() )
-    out += QStringLiteral( "<div style=\"font-size:9pt;color:#444\">%1</div>" ).arg( details.join( QStringLiteral( "<br>" ) ) );
+    out += QStringLiteral( "<div style=\"font-size:9pt;color:#444\">%1</div>" )
+               .arg( details.join( QStringLiteral( "<br>" ) ) );
 
   out += QStringLiteral( "<table style=\"margin-top:4px;border-collapse:collapse;font-size:9pt\">" );
   for ( const auto &row : c.rows )
-    out += QStringLiteral( "<tr><th style=\"text-align:left;vertical-align:top;padding-right:6px;font-weight:normal;"
-                           "color:#555;white-space:nowrap\">%1</th><td>%2</td></tr>" )
-             .arg( row.first.toHtmlEscaped(), row.second.toHtmlEscaped() );
+    out += QStringLiteral(
+               "<tr><th style=\"text-align:left;vertical-align:top;padding-right:6px;font-weight:normal;"
+               "color:#555;white-space:nowrap\">%1</th><td>%2</td></tr>" )
+               .arg( row.first.toHtmlEscaped(), row.second.toHtmlEscaped() );
   out += QStringLiteral( "</table>" );
 
   if ( !c.description.isEmpty() )
   {
-    QString description = c.description.toHtmlEscaped().replace( QLatin1Char( '\n' ), QLatin1String( "<br>" ) );
+    QString description =
+        c.description.toHtmlEscaped().replace( QLatin1Char( '\n' ), QLatin1String( "<br>" ) );
     if ( !c.descriptionNote.isEmpty() )
-      description += QStringLiteral( " <i style=\"color:#555\">%1</i>" ).arg( c.descriptionNote.toHtmlEscaped() );
+      description +=
+          QStringLiteral( " <i style=\"color:#555\">%1</i>" ).arg( c.descriptionNote.toHtmlEscaped() );
     out += QStringLiteral( "<p style=\"margin:6px 0\">%1</p>" ).arg( description );
   }
 
@@ -362,7 +371,7 @@ QString PendulumPopup::html( const QVariantMap &attributes, const QString &layer
   {
     out += QStringLiteral( "<div style=\"font-weight:bold;font-size:9pt\">%1</div>"
                            "<ol style=\"margin:2px 0 0 0;padding-left:1.6em;font-size:9pt\">" )
-             .arg( c.sourcesTitle.toHtmlEscaped() );
+               .arg( c.sourcesTitle.toHtmlEscaped() );
     for ( const Content::Source &source : c.sources )
     {
       // The bibliography escapes its own fields and links only DOIs and http(s) URLs.
@@ -382,7 +391,8 @@ QString PendulumPopup::html( const QVariantMap &attributes, const QString &layer
   return out;
 }
 
-QString PendulumPopup::text( const QVariantMap &attributes, const QString &layerId, const QString &language ) const
+QString PendulumPopup::text( const QVariantMap &attributes, const QString &layerId,
+                             const QString &language ) const
 {
   const Content c = content( attributes, layerId, language );
   QStringList lines;
@@ -397,15 +407,18 @@ QString PendulumPopup::text( const QVariantMap &attributes, const QString &layer
   for ( const auto &row : c.rows )
     lines << QStringLiteral( "%1: %2" ).arg( row.first, row.second );
   if ( !c.description.isEmpty() )
-    lines << QString() << ( c.descriptionNote.isEmpty() ? c.description : c.description + ' ' + c.descriptionNote );
+    lines << QString()
+          << ( c.descriptionNote.isEmpty() ? c.description : c.description + ' ' + c.descriptionNote );
   if ( !c.sources.isEmpty() )
   {
     lines << QString() << c.sourcesTitle;
     int number = 0;
     for ( const Content::Source &source : c.sources )
     {
-      QString item = QStringLiteral( "%1. %2" ).arg( ++number ).arg(
-        sanitised( mBibliography.reference( source.id, PendulumBibliography::Format::Text ) ) );
+      QString item =
+          QStringLiteral( "%1. %2" )
+              .arg( ++number )
+              .arg( sanitised( mBibliography.reference( source.id, PendulumBibliography::Format::Text ) ) );
       QStringList where;
       if ( !source.locator.isEmpty() )
         where << source.locator;
@@ -421,23 +434,34 @@ QString PendulumPopup::text( const QVariantMap &attributes, const QString &layer
 
 namespace
 {
-  QVariantMap attributeMap( const QgsFeature &feature )
-  {
-    QVariantMap map;
-    const QgsFields fields = feature.fields();
-    const QgsAttributes attributes = feature.attributes();
-    for ( int i = 0; i < fields.count() && i < attributes.count(); ++i )
-      map.insert( fields.at( i ).name(), attributes.at( i ) );
-    return map;
-  }
+QVariantMap attributeMap( const QgsFeature &feature )
+{
+  QVariantMap map;
+  const QgsFields fields = feature.fields();
+  const QgsAttributes attributes = feature.attributes();
+  for ( int i = 0; i < fields.count() && i < attributes.count(); ++i )
+    map.insert( fields.at( i ).name(), attributes.at( i ) );
+  return map;
+}
 } // namespace
 
-QString PendulumPopup::html( const QgsFeature &feature, const QString &layerId, const QString &language ) const
+QString PendulumPopup::html( const QgsFeature &feature, const QString &layerId,
+                             const QString &language ) const
 {
   return html( attributeMap( feature ), layerId, language );
 }
 
-QString PendulumPopup::text( const QgsFeature &feature, const QString &layerId, const QString &language ) const
+QString PendulumPopup::text( const QgsFeature &feature, const QString &layerId,
+                             const QString &language ) const
 {
   return text( attributeMap( feature ), layerId, language );
+}
+
+QString PendulumPopup::mapTip( QgsVectorLayer *layer, const QgsFeature &feature )
+{
+  if ( !layer || layer->mapTipTemplate().isEmpty() )
+    return QString();
+  QgsExpressionContext context( QgsExpressionContextUtils::globalProjectLayerScopes( layer ) );
+  context.setFeature( feature );
+  return QgsExpression::replaceExpressionText( layer->mapTipTemplate(), &context );
 }

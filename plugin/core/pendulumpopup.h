@@ -7,6 +7,7 @@
 #include <QVariantMap>
 
 class QgsFeature;
+class QgsVectorLayer;
 
 /**
  * The popup of one feature of the record, as map tips, the Identify form,
@@ -22,47 +23,54 @@ class QgsFeature;
  */
 class PendulumPopup
 {
-  public:
-    //! \a bibliography must outlive the popup.
-    explicit PendulumPopup( const PendulumBibliography &bibliography );
+public:
+  //! \a bibliography must outlive the popup.
+  explicit PendulumPopup( const PendulumBibliography &bibliography );
 
-    //! The popup of \a feature of layer \a layerId in \a language, as a self-contained HTML fragment.
-    QString html( const QgsFeature &feature, const QString &layerId, const QString &language ) const;
+  //! The popup of \a feature of layer \a layerId in \a language, as a self-contained HTML fragment.
+  QString html( const QgsFeature &feature, const QString &layerId, const QString &language ) const;
 
-    //! As html(), from attributes by field name (e.g. a GeoJSON feature's properties when building).
-    QString html( const QVariantMap &attributes, const QString &layerId, const QString &language ) const;
+  //! As html(), from attributes by field name (e.g. a GeoJSON feature's properties when building).
+  QString html( const QVariantMap &attributes, const QString &layerId, const QString &language ) const;
 
-    //! The same content as plain text (for copying), one item a line.
-    QString text( const QgsFeature &feature, const QString &layerId, const QString &language ) const;
-    QString text( const QVariantMap &attributes, const QString &layerId, const QString &language ) const;
+  //! The same content as plain text (for copying), one item a line.
+  QString text( const QgsFeature &feature, const QString &layerId, const QString &language ) const;
+  QString text( const QVariantMap &attributes, const QString &layerId, const QString &language ) const;
 
-    //! The holder code \a code in words ("Empire of Japan"), the code itself if unknown.
-    static QString holderName( const QString &code, const QString &language );
+  /**
+   * What QGIS's map tip shows for \a feature of \a layer: the layer's map
+   * tip template expanded as QgsMapTip does it (QgsExpression::replaceExpressionText
+   * in the layer's expression context). Empty if the layer has no template.
+   */
+  static QString mapTip( QgsVectorLayer *layer, const QgsFeature &feature );
 
-    //! The status code \a code in words ("railway zone").
-    static QString statusName( const QString &code, const QString &language );
+  //! The holder code \a code in words ("Empire of Japan"), the code itself if unknown.
+  static QString holderName( const QString &code, const QString &language );
 
-    //! The certainty code \a code in words ("high: fixed by treaty text or a coastline").
-    static QString certaintyName( const QString &code, const QString &language );
+  //! The status code \a code in words ("railway zone").
+  static QString statusName( const QString &code, const QString &language );
 
-    //! The event kind \a kind in words ("treaty").
-    static QString eventKindName( const QString &kind, const QString &language );
+  //! The certainty code \a code in words ("high: fixed by treaty text or a coastline").
+  static QString certaintyName( const QString &code, const QString &language );
 
-    /**
-     * \a text without control characters (except newline and tab) and without
-     * bidirectional override/embedding/isolate characters, which could make
-     * a name display as something else.
-     */
-    static QString sanitised( const QString &text );
+  //! The event kind \a kind in words ("treaty").
+  static QString eventKindName( const QString &kind, const QString &language );
 
-    //! sanitised() and HTML-escaped.
-    static QString escaped( const QString &text );
+  /**
+   * \a text without control characters (except newline and tab) and without
+   * bidirectional override/embedding/isolate characters, which could make
+   * a name display as something else.
+   */
+  static QString sanitised( const QString &text );
 
-  private:
-    struct Content;
-    Content content( const QVariantMap &attributes, const QString &layerId, const QString &language ) const;
+  //! sanitised() and HTML-escaped.
+  static QString escaped( const QString &text );
 
-    const PendulumBibliography &mBibliography;
+private:
+  struct Content;
+  Content content( const QVariantMap &attributes, const QString &layerId, const QString &language ) const;
+
+  const PendulumBibliography &mBibliography;
 };
 
 #endif // PENDULUMPOPUP_H

@@ -1,13 +1,18 @@
 #include "pendulumplugin.h"
 
+#include "pendulumanimationaction.h"
 #include "pendulumdataset.h"
+#include "pendulumdesktop.h"
+#include "pendulumlanguage.h"
 #include "pendulumpaths.h"
+#include "pendulumprintmapaction.h"
 #include "pendulumprojectloader.h"
 #include "pendulumregion.h"
 #include "pendulumtimeline.h"
 
 #include <QAction>
 #include <QIcon>
+#include <QMenu>
 #include <QTimer>
 
 #include "qgisinterface.h"
@@ -46,10 +51,34 @@ void PendulumPlugin::initGui()
   connect( mAddLayersAction, &QAction::triggered, this, &PendulumPlugin::addHistoricalLayers );
   mIface->addPluginToMenu( sMenu, mAddLayersAction );
   mIface->addToolBarIcon( mAddLayersAction );
+
+  mDesktop = new PendulumDesktop( mIface, this );
+  for ( QAction *action : mDesktop->actions() )
+    mIface->addPluginToMenu( sMenu, action );
+  mIface->addPluginToMenu( sMenu, mDesktop->languageMenu()->menuAction() );
+  mIface->addToolBarIcon( mDesktop->whatWasHereAction() );
+
+  mPrintMap = new PendulumPrintMapAction( mIface, [this] { return dataPath(); }, this );
+  mIface->addPluginToMenu( sMenu, mPrintMap->action() );
+
+  mAnimation = new PendulumAnimationAction( mIface, [this] { return dataPath(); }, this );
+  mIface->addPluginToMenu( sMenu, mAnimation->action() );
 }
 
 void PendulumPlugin::unload()
 {
+  mIface->removePluginMenu( sMenu, mAnimation->action() );
+  delete mAnimation;
+  mAnimation = nullptr;
+  mIface->removePluginMenu( sMenu, mPrintMap->action() );
+  delete mPrintMap;
+  mPrintMap = nullptr;
+  for ( QAction *action : mDesktop->actions() )
+    mIface->removePluginMenu( sMenu, action );
+  mIface->removePluginMenu( sMenu, mDesktop->languageMenu()->menuAction() );
+  mIface->removeToolBarIcon( mDesktop->whatWasHereAction() );
+  delete mDesktop; // its docks, map tool and date label go with it
+  mDesktop = nullptr;
   mIface->removePluginMenu( sMenu, mAddLayersAction );
   mIface->removeToolBarIcon( mAddLayersAction );
   delete mAddLayersAction;
@@ -72,7 +101,8 @@ void PendulumPlugin::addHistoricalLayers()
     return;
   }
   bool alreadyLoaded = false;
-  if ( !PendulumProjectLoader::load( QgsProject::instance(), *dataset, QStringLiteral( "en" ), &error, &alreadyLoaded ) )
+  if ( !PendulumProjectLoader::load( QgsProject::instance(), *dataset, PendulumLanguage::fromProject( QgsProject::instance() ),
+                                     &error, &alreadyLoaded ) )
   {
     mIface->messageBar()->pushWarning( sName, error );
     return;
@@ -88,6 +118,8 @@ void PendulumPlugin::addHistoricalLayers()
   if ( QgsTemporalNavigationObject *navigation
        = qobject_cast<QgsTemporalNavigationObject *>( const_cast<QgsTemporalController *>( canvas->temporalController() ) ) )
     PendulumTimeline::configure( navigation, PendulumTimeline::defaultDate() );
+
+  mDesktop->recordLoaded();
 
   // In an empty project the layer tree's canvas bridge sets the project CRS to the first
   // layer's and zooms to the layers on its next event-loop turn: frame the region after it.

@@ -5,6 +5,9 @@
 
 #include "qgisplugin.h"
 
+class PendulumAnimationAction;
+class PendulumDesktop;
+class PendulumPrintMapAction;
 class QAction;
 class QgisInterface;
 
@@ -34,6 +37,9 @@ class PendulumPlugin : public QObject, public QgisPlugin
 
     QgisInterface *mIface = nullptr;
     QAction *mAddLayersAction = nullptr;
+    PendulumDesktop *mDesktop = nullptr; //!< docks, map tool, date label, language
+    PendulumPrintMapAction *mPrintMap = nullptr; //!< "Export Print Map…"
+    PendulumAnimationAction *mAnimation = nullptr; //!< "Export Animation…"
 };
 
 #endif // PENDULUMPLUGIN_H

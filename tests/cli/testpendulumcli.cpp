@@ -19,6 +19,8 @@ class TestPendulumCli : public QObject
     void mapWritesTheImage();
     void missingDataFailsWithoutOutput();
     void buildRefusesAMissingLayersFolder();
+    void popupPrintsTheMapTip();
+    void popupFailures();
 
   private:
     struct Result
@@ -93,7 +95,7 @@ void TestPendulumCli::usageErrorsExitTwoWithOneLine_data()
   QTest::newRow( "missing folder" ) << QStringList{ "map", "--date", "1910-01-01", "--out", "/nonexistent/dir/m.png" }
                                     << "pendulum map: --out: the folder /nonexistent/dir does not exist";
   QTest::newRow( "unknown format" ) << QStringList{ "map", "--date", "1910-01-01", "--out", "m.doc" }
-                                    << "pendulum map: --out: 'm.doc' is not an image type";
+                                    << "pendulum map: --out: 'm.doc' is not a file type this command writes";
   QTest::newRow( "stray argument" ) << QStringList{ "map", "extra" } << "pendulum map: unexpected argument 'extra'";
 }
 
@@ -136,6 +138,47 @@ void TestPendulumCli::buildRefusesAMissingLayersFolder()
   QCOMPARE( result.code, 1 );
   QVERIFY2( result.err.contains( QLatin1String( "nothing: no such folder" ) ), qPrintable( result.err ) );
   QVERIFY( !QFileInfo::exists( out ) );
+}
+
+void TestPendulumCli::popupPrintsTheMapTip()
+{
+  Result result = run( { QStringLiteral( "popup" ), QStringLiteral( "karafuto-1905" ) } );
+  QCOMPARE( result.code, 0 );
+  QVERIFY2( result.out.startsWith( QStringLiteral( "<div class=\"pendulum-popup\"" ) ), qPrintable( result.err ) );
+  QVERIFY( result.out.contains( QStringLiteral( "25 Nov 1905 – 25 Aug 1945" ) ) );
+  QVERIFY( result.out.contains( QStringLiteral( "Stephan, John J. 1971." ) ) );
+
+  result = run( { QStringLiteral( "popup" ), QStringLiteral( "treaty-of-portsmouth-1905" ), QStringLiteral( "--lang" ),
+                  QStringLiteral( "ja" ) } );
+  QCOMPARE( result.code, 0 );
+  QVERIFY( result.out.contains( QStringLiteral( "1905年9月5日 (明治38年)" ) ) );
+
+  result = run( { QStringLiteral( "popup" ), QStringLiteral( "karafuto-1905" ), QStringLiteral( "--text" ),
+                  QStringLiteral( "--lang" ), QStringLiteral( "ru" ) } );
+  QCOMPARE( result.code, 0 );
+  QVERIFY( result.out.contains( QStringLiteral( "Владелец: Японская империя" ) ) );
+  QVERIFY( !result.out.contains( QLatin1Char( '<' ) ) );
+}
+
+void TestPendulumCli::popupFailures()
+{
+  Result result = run( { QStringLiteral( "popup" ), QStringLiteral( "atlantis-1900" ) } );
+  QCOMPARE( result.code, 1 );
+  QVERIFY2( result.err.startsWith( QStringLiteral( "pendulum popup: no feature with id 'atlantis-1900' in " ) ),
+            qPrintable( result.err ) );
+  QVERIFY( result.out.isEmpty() );
+
+  result = run( { QStringLiteral( "popup" ), QStringLiteral( "karafuto-1905" ), QStringLiteral( "--lang" ), QStringLiteral( "de" ) } );
+  QCOMPARE( result.code, 2 );
+  QCOMPARE( result.err, QStringLiteral( "pendulum popup: --lang: 'de' is not one of en, ja, ru\n" ) );
+
+  result = run( { QStringLiteral( "popup" ) } );
+  QCOMPARE( result.code, 2 );
+  QVERIFY( result.err.contains( QStringLiteral( "a feature id is required" ) ) );
+
+  result = run( { QStringLiteral( "popup" ), QStringLiteral( "a" ), QStringLiteral( "b" ) } );
+  QCOMPARE( result.code, 2 );
+  QVERIFY( result.err.contains( QStringLiteral( "unexpected argument 'b'" ) ) );
 }
 
 PENDULUM_TEST_MAIN( TestPendulumCli )

@@ -11,6 +11,9 @@ class TestPendulumTimeline : public QObject
     void animatesTheRecordMonthByMonth();
     void framesAreCalendarMonths_data();
     void framesAreCalendarMonths();
+    void showDayStartsAFrameOnThatDay_data();
+    void showDayStartsAFrameOnThatDay();
+    void showDayTurnsAnimationOn();
 };
 
 void TestPendulumTimeline::animatesTheRecordMonthByMonth()
@@ -42,6 +45,47 @@ void TestPendulumTimeline::framesAreCalendarMonths()
   QgsTemporalNavigationObject navigation;
   PendulumTimeline::configure( &navigation, date );
   QCOMPARE( navigation.dateTimeRangeForFrameNumber( PendulumTimeline::frameForDate( date ) ).begin().date(), frameStart );
+}
+
+void TestPendulumTimeline::showDayStartsAFrameOnThatDay_data()
+{
+  QTest::addColumn<QDate>( "date" );
+  QTest::addColumn<QDate>( "shown" );
+  QTest::newRow( "Portsmouth ratified" ) << QDate( 1905, 11, 25 ) << QDate( 1905, 11, 25 );
+  QTest::newRow( "31st of a month" ) << QDate( 1945, 8, 31 ) << QDate( 1945, 8, 31 );
+  QTest::newRow( "29 February" ) << QDate( 1904, 2, 29 ) << QDate( 1904, 2, 29 );
+  QTest::newRow( "first day of the record" ) << QDate( 1855, 1, 1 ) << QDate( 1855, 1, 1 );
+  QTest::newRow( "before the record" ) << QDate( 1800, 6, 15 ) << QDate( 1855, 1, 1 );
+}
+
+void TestPendulumTimeline::showDayStartsAFrameOnThatDay()
+{
+  QFETCH( QDate, date );
+  QFETCH( QDate, shown );
+  QgsTemporalNavigationObject navigation;
+  PendulumTimeline::configure( &navigation, QDate( 1910, 1, 1 ) );
+  QList<QgsDateTimeRange> emitted;
+  connect( &navigation, &QgsTemporalController::updateTemporalRange, this,
+           [&emitted]( const QgsDateTimeRange &range ) { emitted << range; } );
+  PendulumTimeline::showDay( &navigation, date );
+  QCOMPARE( PendulumTimeline::currentDay( &navigation ), shown );
+  // What the canvas is told last is that day, and frames stay a month long.
+  QVERIFY( !emitted.isEmpty() );
+  QCOMPARE( emitted.last().begin().date(), shown );
+  QCOMPARE( navigation.frameDuration(), QgsInterval( 1, QgsUnitTypes::TemporalMonths ) );
+  QVERIFY( navigation.temporalExtents().end().date() > QDate::currentDate() );
+  // Playing on from there goes a month at a time.
+  navigation.next();
+  QCOMPARE( PendulumTimeline::currentDay( &navigation ), shown.addMonths( 1 ) );
+}
+
+void TestPendulumTimeline::showDayTurnsAnimationOn()
+{
+  QgsTemporalNavigationObject navigation;
+  navigation.setNavigationMode( QgsTemporalNavigationObject::NavigationOff );
+  PendulumTimeline::showDay( &navigation, QDate( 1946, 6, 1 ) );
+  QCOMPARE( navigation.navigationMode(), QgsTemporalNavigationObject::Animated );
+  QCOMPARE( PendulumTimeline::currentDay( &navigation ), QDate( 1946, 6, 1 ) );
 }
 
 PENDULUM_TEST_MAIN( TestPendulumTimeline )

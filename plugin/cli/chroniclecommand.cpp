@@ -1,0 +1,46 @@
+#include "chroniclecommand.h"
+
+#include "pendulumchronicle.h"
+#include "pendulumpaths.h"
+#include "pendulumrecordreader.h"
+
+#include <QSaveFile>
+#include <QTextStream>
+
+QString ChronicleCommand::summary() const
+{
+  return QStringLiteral( "Print the record as a dated Markdown chronology with citations." );
+}
+
+QList<QCommandLineOption> ChronicleCommand::options() const
+{
+  return {
+    { QStringLiteral( "layers" ), QStringLiteral( "Folder of the record (default: %1)." ).arg( PendulumPaths::defaultLayersDir() ),
+      QStringLiteral( "DIR" ), PendulumPaths::defaultLayersDir() },
+    { QStringLiteral( "out" ), QStringLiteral( "Write to this file instead of standard output." ), QStringLiteral( "FILE.md" ) },
+  };
+}
+
+int ChronicleCommand::run( const QCommandLineParser &parser )
+{
+  PendulumRecordReader record;
+  if ( !record.read( parser.value( QStringLiteral( "layers" ) ) ) )
+  {
+    for ( const QString &error : record.errors() )
+      printError( error );
+    return Failure;
+  }
+  const QByteArray markdown = PendulumChronicle::markdown( record ).toUtf8();
+  if ( !parser.isSet( QStringLiteral( "out" ) ) )
+  {
+    QTextStream( stdout ) << QString::fromUtf8( markdown );
+    return Success;
+  }
+  QSaveFile file( parser.value( QStringLiteral( "out" ) ) );
+  if ( !file.open( QIODevice::WriteOnly ) || file.write( markdown ) < 0 || !file.commit() )
+  {
+    printError( QStringLiteral( "%1: cannot write (%2)" ).arg( file.fileName(), file.errorString() ) );
+    return Failure;
+  }
+  return Success;
+}

@@ -1,0 +1,179 @@
+#include "pendulumlayoutexporter.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "qgsfeedback.h"
+#include "qgslayout.h"
+#include "qgslayoutatlas.h"
+#include "qgslayoutexporter.h"
+#include "qgslayoutrendercontext.h"
+
+namespace
+{
+QString describe( QgsLayoutExporter::ExportResult result, const QString &detail )
+{
+  switch ( result )
+  {
+  case QgsLayoutExporter::Success:
+    return QString();
+  case QgsLayoutExporter::Canceled:
+    return QStringLiteral( "the export was cancelled" );
+  case QgsLayoutExporter::MemoryError:
+    return QStringLiteral( "not enough memory for the page at this resolution (try a lower --dpi)" );
+  case QgsLayoutExporter::FileError:
+    return detail.isEmpty() ? QStringLiteral( "cannot write the file" ) : detail;
+  case QgsLayoutExporter::PrintError:
+  case QgsLayoutExporter::SvgLayerError:
+  case QgsLayoutExporter::IteratorError:
+    break;
+  }
+  return detail.isEmpty() ? QStringLiteral( "the export failed" ) : detail;
+}
+
+/**
+ * A folder beside \a target (same file system, so that the final rename is
+ * atomic) in which the exporter writes; removed with everything left in it.
+ */
+std::unique_ptr<QTemporaryDir> stagingDir( const QString &target, QString *error )
+{
+  const QFileInfo info( target );
+  auto dir = std::make_unique<QTemporaryDir>(
+      QDir( info.absolutePath() ).filePath( QStringLiteral( ".%1-XXXXXX" ).arg( info.fileName() ) ) );
+  if ( !dir->isValid() )
+  {
+    *error = QStringLiteral( "%1: cannot write in %2 (%3)" )
+                 .arg( target, info.absolutePath(), dir->errorString() );
+    return nullptr;
+  }
+  return dir;
+}
+
+//! Moves every file of \a staging into \a targetDir, replacing files of the same name.
+QStringList publish( const QTemporaryDir &staging, const QString &targetDir, QString *error )
+{
+  QStringList written;
+  const QStringList names = QDir( staging.path() ).entryList( QDir::Files, QDir::Name );
+  for ( const QString &name : names )
+  {
+    const QString from = QDir( staging.path() ).filePath( name );
+    const QString to = QDir( targetDir ).filePath( name );
+    // rename(2) replaces an existing file atomically; QFile::rename refuses to.
+    if ( std::rename( QFile::encodeName( from ).constData(), QFile::encodeName( to ).constData() ) != 0 )
+    {
+      *error =
+          QStringLiteral( "%1: cannot write (%2)" ).arg( to, QString::fromLocal8Bit( strerror( errno ) ) );
+      return {};
+    }
+    written << to;
+  }
+  return written;
+}
+} // namespace
+
+PendulumLayoutExporter::Format PendulumLayoutExporter::format( const QString &path )
+{
+  const QString suffix = QFileInfo( path ).suffix().toLower();
+  if ( suffix == QLatin1String( "pdf" ) )
+    return Format::Pdf;
+  if ( suffix == QLatin1String( "svg" ) )
+    return Format::Svg;
+  if ( suffix == QLatin1String( "png" ) )
+    return Format::Png;
+  if ( suffix == QLatin1String( "tif" ) || suffix == QLatin1String( "tiff" ) )
+    return Format::Tiff;
+  return Format::Unknown;
+}
+
+QStringList PendulumLayoutExporter::exportLayout( QgsLayout *layout, const QString &path, int dpi,
+                                                  QString *error )
+{
+  const Format fileFormat = format( path );
+  if ( fileFormat == Format::Unknown )
+  {
+    *error = QStringLiteral( "%1: not a file type a layout exports to (.pdf, .svg, .png, .tif)" ).arg( path );
+    return {};
+  }
+  std::unique_ptr<QTemporaryDir> staging = stagingDir( path, error );
+  if ( !staging )
+    return {};
+  const QString stagedPath = QDir( staging->path() ).filePath( QFileInfo( path ).fileName() );
+
+  QgsLayoutExporter exporter( layout );
+  QgsLayoutExporter::ExportResult result = QgsLayoutExporter::Success;
+  const QgsLayoutRenderContext::Flags flags = layout->renderContext().flags();
+  switch ( fileFormat )
+  {
+  case Format::Pdf:
+  {
+    QgsLayoutExporter::PdfExportSettings settings;
+    settings.dpi = dpi;
+    settings.flags = flags;
+    settings.forceVectorOutput = true; // no page rasterised behind the reader's back
+    settings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText; // real, searchable text
+    settings.simplifyGeometries = false;                            // keep every Kuril islet
+    result = exporter.exportToPdf( stagedPath, settings );
+    break;
+  }
+  case Format::Svg:
+  {
+    QgsLayoutExporter::SvgExportSettings settings;
+    settings.dpi = dpi;
+    settings.flags = flags;
+    settings.forceVectorOutput = true;
+    settings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText;
+    settings.simplifyGeometries = false;
+    result = exporter.exportToSvg( stagedPath, settings );
+    break;
+  }
+  case Format::Png:
+  case Format::Tiff:
+  {
+    QgsLayoutExporter::ImageExportSettings settings;
+    settings.dpi = dpi;
+    settings.flags = flags;
+    result = exporter.exportToImage( stagedPath, settings );
+    break;
+  }
+  case Format::Unknown:
+    break;
+  }
+  if ( result != QgsLayoutExporter::Success )
+  {
+    *error =
+        QStringLiteral( "%1: %2" )
+            .arg( path,
+                  describe( result, exporter.errorFile().isEmpty()
+                                        ? QString()
+                                        : QStringLiteral( "cannot write %1" ).arg( exporter.errorFile() ) ) );
+    return {};
+  }
+  return publish( *staging, QFileInfo( path ).absolutePath(), error );
+}
+
+bool PendulumLayoutExporter::exportAtlasToPdf( QgsLayoutAtlas *atlas, const QString &path, int dpi,
+                                               QgsFeedback *feedback, QString *error )
+{
+  std::unique_ptr<QTemporaryDir> staging = stagingDir( path, error );
+  if ( !staging )
+    return false;
+  QgsLayoutExporter::PdfExportSettings settings;
+  settings.dpi = dpi;
+  settings.flags = atlas->layout()->renderContext().flags();
+  settings.forceVectorOutput = true;
+  settings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText;
+  settings.simplifyGeometries = false;
+  QString detail;
+  const QgsLayoutExporter::ExportResult result = QgsLayoutExporter::exportToPdf(
+      atlas, QDir( staging->path() ).filePath( QFileInfo( path ).fileName() ), settings, detail, feedback );
+  if ( result != QgsLayoutExporter::Success )
+  {
+    *error = QStringLiteral( "%1: %2" ).arg( path, describe( result, detail ) );
+    return false;
+  }
+  return !publish( *staging, QFileInfo( path ).absolutePath(), error ).isEmpty();
+}

@@ -1,0 +1,250 @@
+#include "pendulumprintlayout.h"
+
+#include "pendulumbibliography.h"
+#include "pendulumlayouttext.h"
+#include "pendulummapcontent.h"
+#include "pendulumprojectloader.h"
+#include "pendulumregion.h"
+#include "pendulumsourcelist.h"
+#include "pendulumtemporal.h"
+
+#include <QDomDocument>
+#include <QFile>
+#include <QFileInfo>
+#include <algorithm>
+
+#include "qgsexpressioncontextutils.h"
+#include "qgslayertree.h"
+#include "qgslayertreegroup.h"
+#include "qgslayertreelayer.h"
+#include "qgslayertreeutils.h"
+#include "qgslayoutframe.h"
+#include "qgslayoutitemlegend.h"
+#include "qgslayoutitemmap.h"
+#include "qgslayoutitemmapgrid.h"
+#include "qgslayoutitempicture.h"
+#include "qgslayoutitemtexttable.h"
+#include "qgslegendrenderer.h"
+#include "qgsprintlayout.h"
+#include "qgsproject.h"
+#include "qgsreadwritecontext.h"
+#include "qgsvectorlayer.h"
+#include "qgsvectorlayertemporalproperties.h"
+
+// Q_INIT_RESOURCE must be called outside any namespace; the resource lives in a static library.
+static void initLayoutResources()
+{
+  Q_INIT_RESOURCE( pendulum_layouts );
+}
+
+namespace
+{
+template <class T> T *item( QgsLayout *layout, const QString &id )
+{
+  return qobject_cast<T *>( layout->itemById( id ) );
+}
+
+//! The templates' labels quote these as [% @pendulum_<name> %].
+void setText( QgsLayout *layout, const QString &name, const QString &text )
+{
+  QgsExpressionContextUtils::setLayoutVariable( layout, QStringLiteral( "pendulum_" ) + name, text );
+}
+
+/**
+ * The author–date key, with a long untitled work's title cut at its first
+ * parenthesis: "Treaty of Commerce, Navigation and Delimitation between Japan
+ * and Russia 1855" rather than the title with every alternative name.
+ */
+QString shortCitation( const PendulumBibliography &bibliography, const QString &id )
+{
+  const QString key = bibliography.authorDate( id );
+  const int paren = key.indexOf( QStringLiteral( " (" ) );
+  if ( key.size() <= 60 || paren < 0 )
+    return key;
+  return key.left( paren ) + key.mid( key.lastIndexOf( QLatin1Char( ' ' ) ) );
+}
+} // namespace
+
+QList<QgsMapLayer *> PendulumPrintLayout::recordLayers( QgsProject *project )
+{
+  QList<QgsMapLayer *> layers;
+  if ( QgsLayerTreeGroup *group = PendulumProjectLoader::findGroup( project ) )
+  {
+    for ( QgsLayerTreeLayer *node : group->findLayers() )
+    {
+      if ( node->layer() )
+        layers << node->layer();
+    }
+  }
+  return layers;
+}
+
+void PendulumPrintLayout::setMapExtent( QgsLayoutItemMap *map, const QgsRectangle &lonLat )
+{
+  // The requested area widened about its centre to the frame's proportions, so
+  // that it is never cropped and QgsLayoutItemMap::setExtent() keeps the frame's
+  // size (zoomToExtent() would take the ratio from the template's stored extent).
+  const QgsRectangle extent = PendulumRegion::toMapCrs( lonLat );
+  const double ratio = map->rect().width() / map->rect().height();
+  const QgsPointXY centre = extent.center();
+  const double halfWidth = std::max( extent.width(), extent.height() * ratio ) / 2;
+  const double halfHeight = std::max( extent.height(), extent.width() / ratio ) / 2;
+  map->setExtent( QgsRectangle( centre.x() - halfWidth, centre.y() - halfHeight, centre.x() + halfWidth,
+                                centre.y() + halfHeight ) );
+}
+
+void PendulumPrintLayout::filterLegend( QgsLayoutItemLegend *legend, QgsLayoutItemMap *map, const QDate &date,
+                                        const QString &language )
+{
+  legend->setLinkedMap( map );
+  legend->setTitle( PendulumLayoutText::legendTitle( language ) );
+  // QGIS 3.22's "only show items inside linked map" hit test ignores the map's
+  // temporal range (it would list Manchukuo on a map of 1910), but honours
+  // each layer's legend filter expression: give the time-enabled layers the
+  // temporal filter QGIS's renderer uses for the day.
+  if ( QgsProject *project = legend->layout()->project() )
+  {
+    for ( QgsLayerTreeLayer *node : project->layerTreeRoot()->findLayers() )
+    {
+      QgsVectorLayer *layer = qobject_cast<QgsVectorLayer *>( node->layer() );
+      QgsVectorLayerTemporalProperties *temporal =
+          layer ? qobject_cast<QgsVectorLayerTemporalProperties *>( layer->temporalProperties() ) : nullptr;
+      if ( !temporal || !temporal->isActive() )
+        continue;
+      QgsVectorLayerTemporalContext context;
+      context.setLayer( layer );
+      QgsLayerTreeUtils::setLegendFilterByExpression(
+          *node, temporal->createFilterString( context, PendulumTemporal::dayRange( date ) ) );
+    }
+  }
+  // The project's single "Pendulum" group needs no heading of its own.
+  if ( QgsLayerTreeGroup *group = PendulumProjectLoader::findGroup( legend->layout()->project() ) )
+    QgsLegendRenderer::setNodeLegendStyle( group, QgsLegendStyle::Hidden );
+  legend->setLegendFilterByMapEnabled( true );
+  legend->updateFilterByMap();
+}
+
+const QStringList &PendulumPrintLayout::papers()
+{
+  static const QStringList sPapers{ QStringLiteral( "a4" ), QStringLiteral( "a3" ),
+                                    QStringLiteral( "letter" ) };
+  return sPapers;
+}
+
+const QStringList &PendulumPrintLayout::orientations()
+{
+  static const QStringList sOrientations{ QStringLiteral( "landscape" ), QStringLiteral( "portrait" ) };
+  return sOrientations;
+}
+
+QString PendulumPrintLayout::builtInTemplate( const QString &paper, const QString &orientation )
+{
+  return QStringLiteral( ":/pendulum/layouts/pendulum_%1_%2.qpt" )
+      .arg( paper.toLower(), orientation.toLower() );
+}
+
+std::unique_ptr<QgsPrintLayout> PendulumPrintLayout::fromTemplate( QgsProject *project, const QString &path,
+                                                                   QString *error )
+{
+  initLayoutResources();
+  QFile file( path );
+  if ( !file.open( QIODevice::ReadOnly ) )
+  {
+    *error = QStringLiteral( "%1: cannot read the layout template (%2)" ).arg( path, file.errorString() );
+    return nullptr;
+  }
+  QDomDocument document;
+  QString parseError;
+  int line = 0;
+  if ( !document.setContent( &file, &parseError, &line ) )
+  {
+    *error =
+        QStringLiteral( "%1: not a layout template (line %2: %3)" ).arg( path ).arg( line ).arg( parseError );
+    return nullptr;
+  }
+  auto layout = std::make_unique<QgsPrintLayout>( project );
+  bool ok = false;
+  layout->loadFromTemplate( document, QgsReadWriteContext(), true, &ok );
+  if ( !ok )
+  {
+    *error = QStringLiteral( "%1: QGIS could not load this layout template" ).arg( path );
+    return nullptr;
+  }
+  if ( !item<QgsLayoutItemMap>( layout.get(), QStringLiteral( "map" ) ) )
+  {
+    *error = QStringLiteral( "%1: the template has no map item with the id \"map\"" ).arg( path );
+    return nullptr;
+  }
+  return layout;
+}
+
+std::unique_ptr<QgsPrintLayout> PendulumPrintLayout::create( QgsProject *project,
+                                                             const PendulumBibliography &bibliography,
+                                                             const PendulumPrintRequest &request,
+                                                             QString *error )
+{
+  const QString path = request.templatePath.isEmpty() ? builtInTemplate( request.paper, request.orientation )
+                                                      : request.templatePath;
+  std::unique_ptr<QgsPrintLayout> layout = fromTemplate( project, path, error );
+  if ( !layout )
+    return nullptr;
+  const QString language = request.language;
+  layout->setName( request.title.isEmpty() ? PendulumLayoutText::mapTitle( request.date, language )
+                                           : request.title );
+
+  QgsLayoutItemMap *map = item<QgsLayoutItemMap>( layout.get(), QStringLiteral( "map" ) );
+  const QList<QgsMapLayer *> layers = recordLayers( project );
+  map->setCrs( PendulumRegion::mapCrs() );
+  map->setLayers( layers );
+  map->setKeepLayerSet( true );
+  // The layout map's own temporal range: QGIS filters every time-enabled layer to the day.
+  map->setIsTemporal( true );
+  map->setTemporalRange( PendulumTemporal::dayRange( request.date ) );
+  const QgsRectangle lonLat =
+      request.lonLatExtent.isEmpty() ? PendulumRegion::lonLatExtent() : request.lonLatExtent;
+  // The scale bar and north arrow follow the map through the links the template restores.
+  setMapExtent( map, lonLat );
+
+  setText( layout.get(), QStringLiteral( "title" ), layout->name() );
+  setText( layout.get(), QStringLiteral( "date" ), PendulumLayoutText::dateLine( request.date, language ) );
+  setText( layout.get(), QStringLiteral( "credits" ), PendulumLayoutText::credits( language ) );
+  setText( layout.get(), QStringLiteral( "sources_heading" ),
+           PendulumLayoutText::sourcesHeading( language ) );
+
+  if ( QgsLayoutItemPicture *north = item<QgsLayoutItemPicture>( layout.get(), QStringLiteral( "north" ) ) )
+    north->setLinkedMap( map );
+  if ( QgsLayoutItemLegend *legend = item<QgsLayoutItemLegend>( layout.get(), QStringLiteral( "legend" ) ) )
+    filterLegend( legend, map, request.date, language );
+  // The numbered sources of every feature the map shows.
+  QList<QgsVectorLayer *> bottomFirst;
+  for ( QgsMapLayer *layer : layers )
+  {
+    if ( QgsVectorLayer *vector = qobject_cast<QgsVectorLayer *>( layer ) )
+      bottomFirst.prepend( vector );
+  }
+  PendulumSourceList sources( bibliography );
+  for ( const QgsFeature &feature :
+        PendulumMapContent::features( bottomFirst, request.date, map->extent(), map->crs() ) )
+    sources.add( feature );
+  const QStringList ids = sources.ids();
+  QStringList compact;
+  QVector<QStringList> rows;
+  for ( int i = 0; i < ids.size(); ++i )
+  {
+    compact
+        << QStringLiteral( "[%1]\u00a0%2" ).arg( i + 1 ).arg( shortCitation( bibliography, ids.at( i ) ) );
+    rows << QStringList{ QStringLiteral( "[%1]" ).arg( i + 1 ), bibliography.reference( ids.at( i ) ) };
+  }
+  setText( layout.get(), QStringLiteral( "source_count" ), QString::number( ids.size() ) );
+  setText(
+      layout.get(), QStringLiteral( "sources" ),
+      QStringLiteral( "%1: %2" )
+          .arg( PendulumLayoutText::sourcesHeading( language ), compact.join( QStringLiteral( "; " ) ) ) );
+  if ( QgsLayoutFrame *frame = item<QgsLayoutFrame>( layout.get(), QStringLiteral( "sources_table" ) ) )
+  {
+    if ( QgsLayoutItemTextTable *table = qobject_cast<QgsLayoutItemTextTable *>( frame->multiFrame() ) )
+      table->setContents( rows );
+  }
+  layout->refresh();
+  return layout;
+}

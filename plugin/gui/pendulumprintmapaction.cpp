@@ -1,0 +1,71 @@
+#include "pendulumprintmapaction.h"
+
+#include "pendulumlanguage.h"
+#include "pendulumprintmapdialog.h"
+#include "pendulumprinttask.h"
+
+#include <QAction>
+#include <QDir>
+#include <QPointer>
+
+#include "qgisinterface.h"
+#include "qgsapplication.h"
+#include "qgscoordinatetransform.h"
+#include "qgsmapcanvas.h"
+#include "qgsmessagebar.h"
+#include "qgsproject.h"
+
+PendulumPrintMapAction::PendulumPrintMapAction( QgisInterface *iface,
+                                                const std::function<QString()> &dataPath, QObject *parent )
+    : QObject( parent ), mIface( iface ), mDataPath( dataPath )
+{
+  mAction = new QAction( tr( "Export Print Map…" ), this );
+  mAction->setObjectName( actionName() );
+  mAction->setToolTip( tr( "Export a print map (PDF, SVG, PNG, TIFF) of one day, with legend and sources" ) );
+  connect( mAction, &QAction::triggered, this, &PendulumPrintMapAction::exportPrintMap );
+}
+
+void PendulumPrintMapAction::exportPrintMap()
+{
+  QgsMapCanvas *canvas = mIface->mapCanvas();
+  // The timeline's day, if the canvas is animated; the map canvas's area in lon/lat.
+  const QDate date = canvas->mapSettings().isTemporal() ? canvas->temporalRange().begin().date() : QDate();
+  QgsRectangle lonLat;
+  try
+  {
+    const QgsCoordinateTransform toLonLat( canvas->mapSettings().destinationCrs(),
+                                           QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ),
+                                           QgsProject::instance()->transformContext() );
+    lonLat = toLonLat.transformBoundingBox( canvas->extent() );
+  }
+  catch ( const QgsCsException & )
+  {
+    lonLat = QgsRectangle();
+  }
+
+  PendulumPrintMapDialog dialog( date, PendulumLanguage::fromProject( QgsProject::instance() ), lonLat,
+                                 mIface->mainWindow() );
+  if ( dialog.exec() != QDialog::Accepted )
+    return;
+
+  auto *task = new PendulumPrintTask( mDataPath(), dialog.request(), dialog.outPath(), dialog.dpi() );
+  QPointer<QgsMessageBar> bar = mIface->messageBar();
+  connect( task, &QgsTask::taskCompleted, this,
+           [task, bar]
+           {
+             if ( bar )
+               bar->pushSuccess( tr( "Pendulum" ),
+                                 tr( "Print map written: %1" )
+                                     .arg( QDir::toNativeSeparators(
+                                         task->job().writtenFiles().join( QStringLiteral( ", " ) ) ) ) );
+           } );
+  connect( task, &QgsTask::taskTerminated, this,
+           [task, bar]
+           {
+             if ( bar )
+               bar->pushWarning( tr( "Pendulum" ), task->job().error().isEmpty()
+                                                       ? tr( "The print map export was cancelled." )
+                                                       : task->job().error() );
+           } );
+  QgsApplication::taskManager()->addTask( task );
+}

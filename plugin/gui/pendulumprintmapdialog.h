@@ -1,0 +1,52 @@
+#ifndef PENDULUMPRINTMAPDIALOG_H
+#define PENDULUMPRINTMAPDIALOG_H
+
+#include "pendulumprintlayout.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QDialogButtonBox;
+class QSpinBox;
+class QgsFileWidget;
+
+/**
+ * "Export Print Map…": the day, paper, orientation, language, file and
+ * resolution of a print map. Only collects the choices; the export is
+ * PendulumPrintTask's.
+ */
+class PendulumPrintMapDialog : public QDialog
+{
+  Q_OBJECT
+
+public:
+  /**
+   * \a date and \a language are the defaults (the timeline's day, the
+   * project's language); \a canvasExtent the map canvas in lon/lat, offered
+   * as the map's area when not empty.
+   */
+  PendulumPrintMapDialog( const QDate &date, const QString &language, const QgsRectangle &canvasExtent,
+                          QWidget *parent = nullptr );
+
+  PendulumPrintRequest request() const;
+  QString outPath() const;
+  int dpi() const;
+
+private:
+  void updateState();
+
+  QgsRectangle mCanvasExtent;
+  QDateEdit *mDate = nullptr;
+  QComboBox *mPaper = nullptr;
+  QComboBox *mOrientation = nullptr;
+  QComboBox *mLanguage = nullptr;
+  QComboBox *mFormat = nullptr;
+  QSpinBox *mDpi = nullptr;
+  QCheckBox *mUseCanvasExtent = nullptr;
+  QgsFileWidget *mFile = nullptr;
+  QDialogButtonBox *mButtons = nullptr;
+};
+
+#endif // PENDULUMPRINTMAPDIALOG_H

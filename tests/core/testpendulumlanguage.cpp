@@ -1,0 +1,236 @@
+#include "pendulumlanguage.h"
+#include "pendulumpopup.h"
+#include "pendulumtest.h"
+#include "pendulumtestrecord.h"
+
+#include <QWebElement>
+#include <QWebFrame>
+#include <QWebPage>
+
+#include "qgsattributeeditorcontainer.h"
+#include "qgsattributeeditorhtmlelement.h"
+#include "qgsattributetableconfig.h"
+#include "qgseditformconfig.h"
+#include "qgsexpressioncontextutils.h"
+#include "qgspallabeling.h"
+#include "qgsproject.h"
+#include "qgsvectorlayerlabeling.h"
+
+/**
+ * What QGIS itself shows once a language is applied: map tips expanded from
+ * the layer's template, the Identify form's HTML element run the way
+ * QgsHtmlWidgetWrapper runs it (a JavaScript `expression` object in
+ * QtWebKit), labels, layer names, and the language stored in the project.
+ */
+class TestPendulumLanguage : public QObject
+{
+  Q_OBJECT
+
+private slots:
+  void initTestCase();
+  void cleanupTestCase();
+  void codes();
+  void mapTipIsThePopup();
+  void formShowsThePopup();
+  void popupColumnsHidden();
+  void namesAndLabels();
+  void projectRoundTrip();
+  void applyToProject();
+
+private:
+  QgsFeature karafuto( QgsVectorLayer *layer ) const;
+  std::unique_ptr<PendulumDataset> mDataset;
+};
+
+//! Stands in for QGIS's HtmlExpression: what the form's HTML element calls.
+class FormExpression : public QObject
+{
+  Q_OBJECT
+public:
+  QgsExpressionContext context;
+  Q_INVOKABLE QString evaluate( const QString &expression ) const
+  {
+    QgsExpressionContext local = context;
+    QgsExpression exp( expression );
+    exp.prepare( &local );
+    return exp.evaluate( &local ).toString();
+  }
+};
+
+void TestPendulumLanguage::initTestCase()
+{
+  mDataset = PendulumTestRecord::open();
+  QVERIFY( mDataset );
+}
+
+void TestPendulumLanguage::cleanupTestCase()
+{
+  QgsProject::instance()->clear();
+}
+
+QgsFeature TestPendulumLanguage::karafuto( QgsVectorLayer *layer ) const
+{
+  return PendulumTestRecord::feature( layer, QStringLiteral( "karafuto-1905" ) );
+}
+
+void TestPendulumLanguage::codes()
+{
+  QCOMPARE( PendulumLanguage::codes(), QStringList( { "en", "ja", "ru" } ) );
+  QCOMPARE( PendulumLanguage::normalised( "de" ), QStringLiteral( "en" ) );
+  QCOMPARE( PendulumLanguage::popupField( "ru" ), QStringLiteral( "popup_ru" ) );
+  QCOMPARE( PendulumLanguage::displayName( "ja" ), QStringLiteral( "日本語" ) );
+}
+
+void TestPendulumLanguage::mapTipIsThePopup()
+{
+  QString error;
+  for ( const QString &language : PendulumLanguage::codes() )
+  {
+    std::unique_ptr<QgsVectorLayer> layer(
+        mDataset->createLayer( *mDataset->catalog().layer( "border_1905" ), language, &error ) );
+    QVERIFY2( layer, qPrintable( error ) );
+    QCOMPARE( layer->mapTipTemplate(), QStringLiteral( "[% \"popup_%1\" %]" ).arg( language ) );
+    const QgsFeature feature = karafuto( layer.get() );
+    QVERIFY( feature.isValid() );
+    // Expanded exactly as QgsMapTip does: replaceExpressionText in the layer's context.
+    QgsExpressionContext context( QgsExpressionContextUtils::globalProjectLayerScopes( layer.get() ) );
+    context.setFeature( feature );
+    const QString tip = QgsExpression::replaceExpressionText( layer->mapTipTemplate(), &context );
+    QCOMPARE( tip, feature.attribute( PendulumLanguage::popupField( language ) ).toString() );
+    QCOMPARE( tip, PendulumPopup::mapTip( layer.get(), feature ) );
+    QVERIFY( tip.startsWith( "<div class=\"pendulum-popup\"" ) ); // markup inserted as is, not escaped again
+    QVERIFY( tip.contains( language == "ja"   ? QStringLiteral( "明治38年" )
+                           : language == "ru" ? QStringLiteral( "Мэйдзи 38 г." )
+                                              : QStringLiteral( "Meiji 38" ) ) );
+  }
+}
+
+void TestPendulumLanguage::formShowsThePopup()
+{
+  QString error;
+  std::unique_ptr<QgsVectorLayer> layer(
+      mDataset->createLayer( *mDataset->catalog().layer( "border_1905" ), "en", &error ) );
+  QVERIFY( layer );
+  const QgsEditFormConfig config = layer->editFormConfig();
+  QCOMPARE( config.layout(), QgsEditFormConfig::TabLayout );
+  const QList<QgsAttributeEditorElement *> elements = config.tabs();
+  QVERIFY( elements.size() >= 2 );
+  const auto *html = dynamic_cast<const QgsAttributeEditorHtmlElement *>( elements.first() );
+  QVERIFY( html );
+  // The raw fields follow, without the popup columns.
+  const auto *fields = dynamic_cast<const QgsAttributeEditorContainer *>( elements.at( 1 ) );
+  QVERIFY( fields );
+  QStringList names;
+  for ( const QgsAttributeEditorElement *child : fields->children() )
+    names << child->name();
+  QVERIFY( names.contains( "valid_from" ) );
+  QVERIFY( names.contains( "sources" ) );
+  QVERIFY( !names.contains( "popup_en" ) );
+
+  // Run the element's code the way QgsHtmlWidgetWrapper does.
+  FormExpression expression;
+  expression.context =
+      QgsExpressionContext( QgsExpressionContextUtils::globalProjectLayerScopes( layer.get() ) );
+  expression.context.setFeature( karafuto( layer.get() ) );
+  QWebPage page;
+  QWebFrame *frame = page.mainFrame();
+  connect( frame, &QWebFrame::javaScriptWindowObjectCleared, frame,
+           [frame, &expression]
+           { frame->addToJavaScriptWindowObject( QStringLiteral( "expression" ), &expression ); } );
+  QSignalSpy loaded( &page, &QWebPage::loadFinished );
+  frame->setHtml( html->htmlCode() );
+  if ( loaded.isEmpty() )
+    QVERIFY( loaded.wait( 10000 ) );
+  const QString shown = frame->toPlainText();
+  QVERIFY2( shown.contains( "Karafuto (Japanese southern Sakhalin)" ), qPrintable( shown ) );
+  QVERIFY( shown.contains( "25 Nov 1905 – 25 Aug 1945" ) );
+  QVERIFY( shown.contains( "Stephan, John J. 1971. Sakhalin: A History." ) );
+  QCOMPARE( frame->findAllElements( "ol li" ).count(), 7 ); // rendered as markup, not as text
+}
+
+void TestPendulumLanguage::popupColumnsHidden()
+{
+  QString error;
+  std::unique_ptr<QgsVectorLayer> layer(
+      mDataset->createLayer( *mDataset->catalog().layer( "border_1905" ), "en", &error ) );
+  QVERIFY( layer );
+  const QgsAttributeTableConfig table = layer->attributeTableConfig();
+  int hidden = 0;
+  for ( const QgsAttributeTableConfig::ColumnConfig &column : table.columns() )
+  {
+    if ( column.name.startsWith( "popup_" ) )
+    {
+      QVERIFY( column.hidden );
+      ++hidden;
+    }
+    else if ( column.type == QgsAttributeTableConfig::Field )
+    {
+      QVERIFY2( !column.hidden, qPrintable( column.name ) );
+    }
+  }
+  QCOMPARE( hidden, 3 );
+  QCOMPARE( layer->editorWidgetSetup( layer->fields().lookupField( "popup_ja" ) ).type(),
+            QStringLiteral( "Hidden" ) );
+  QCOMPARE( layer->editorWidgetSetup( layer->fields().lookupField( "name_ja" ) ).type(), QString() );
+}
+
+void TestPendulumLanguage::namesAndLabels()
+{
+  QString error;
+  const PendulumLayerInfo &info = *mDataset->catalog().layer( "border_1905" );
+  std::unique_ptr<QgsVectorLayer> layer( mDataset->createLayer( info, "ja", &error ) );
+  QVERIFY( layer );
+  QCOMPARE( layer->name(), info.titleJa );
+  QVERIFY( layer->labelsEnabled() );
+  const auto *labeling = dynamic_cast<const QgsVectorLayerSimpleLabeling *>( layer->labeling() );
+  QVERIFY( labeling );
+  QVERIFY( labeling->settings().isExpression );
+  QCOMPARE( labeling->settings().fieldName,
+            QStringLiteral( "coalesce(nullif(\"name_ja\", ''), \"name_en\")" ) );
+  // The label a reader sees for Karafuto.
+  QgsExpressionContext context( QgsExpressionContextUtils::globalProjectLayerScopes( layer.get() ) );
+  context.setFeature( karafuto( layer.get() ) );
+  QgsExpression label( labeling->settings().fieldName );
+  QCOMPARE( label.evaluate( &context ).toString(), QStringLiteral( "樺太(南樺太)" ) );
+
+  PendulumLanguage::apply( layer.get(), info, "en" );
+  QCOMPARE( layer->name(), info.titleEn );
+  QCOMPARE( dynamic_cast<const QgsVectorLayerSimpleLabeling *>( layer->labeling() )->settings().fieldName,
+            QStringLiteral( "\"name_en\"" ) );
+  QCOMPARE( layer->mapTipTemplate(), QStringLiteral( "[% \"popup_en\" %]" ) );
+}
+
+void TestPendulumLanguage::projectRoundTrip()
+{
+  QgsProject project;
+  QCOMPARE( PendulumLanguage::fromProject( &project ), QStringLiteral( "en" ) );
+  PendulumLanguage::toProject( &project, "ru" );
+  QCOMPARE( PendulumLanguage::fromProject( &project ), QStringLiteral( "ru" ) );
+  QTemporaryDir dir;
+  const QString path = dir.filePath( "p.qgz" );
+  QVERIFY( project.write( path ) );
+  QgsProject reread;
+  QVERIFY( reread.read( path ) );
+  QCOMPARE( PendulumLanguage::fromProject( &reread ), QStringLiteral( "ru" ) );
+  PendulumLanguage::toProject( &reread, "klingon" );
+  QCOMPARE( PendulumLanguage::fromProject( &reread ), QStringLiteral( "en" ) );
+  QCOMPARE( PendulumLanguage::fromProject( nullptr ), QStringLiteral( "en" ) );
+}
+
+void TestPendulumLanguage::applyToProject()
+{
+  QgsProject project;
+  QString error;
+  const QList<QgsVectorLayer *> layers = mDataset->createLayers( "en", &error );
+  QVERIFY( !layers.isEmpty() );
+  for ( QgsVectorLayer *layer : layers )
+    project.addMapLayer( layer );
+  QCOMPARE( PendulumLanguage::applyToProject( &project, mDataset->catalog(), "ru" ), layers.size() );
+  QCOMPARE( PendulumLanguage::fromProject( &project ), QStringLiteral( "ru" ) );
+  QgsVectorLayer *events = PendulumTestRecord::find( layers, "events" );
+  QCOMPARE( events->name(), mDataset->catalog().layer( "events" )->titleRu );
+  QCOMPARE( events->mapTipTemplate(), QStringLiteral( "[% \"popup_ru\" %]" ) );
+}
+
+PENDULUM_TEST_MAIN( TestPendulumLanguage )
+#include "testpendulumlanguage.moc"

@@ -1,0 +1,65 @@
+"""Checks what driver_desktop.py saw inside QGIS. Exit 1 with one line per failure."""
+import json
+import os
+import sys
+
+out = sys.argv[1]
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+
+
+path = os.path.join(out, "desktop.json")
+if not os.path.exists(path):
+    sys.exit(f"FAIL: {path} not written: the driver did not run inside QGIS")
+r = json.load(open(path))
+for error in r.get("steps", []):
+    failures.append(f"step {error['error']} raised:\n{error['trace']}")
+
+check(r.get("events_dock_visible"), "the events dock is not shown after Add Historical Layers")
+check(r.get("events_listed", 0) >= 50, f"the events dock lists {r.get('events_listed')} events")
+check(r.get("day_1906") == "1906-01-01", f"go to 1906-01-01: the canvas shows {r.get('day_1906')}")
+check(r.get("day_1946") == "1946-06-01", f"go to 1946-06-01: the canvas shows {r.get('day_1946')}")
+sea = (0xf7, 0xf9, 0xfb)
+c1906, c1946 = r.get("toyohara_1906", [0, 0, 0]), r.get("toyohara_1946", [0, 0, 0])
+check(sum(abs(a - b) for a, b in zip(c1906, c1946)) > 40,
+      f"south Sakhalin looks the same in 1906 (Japanese) and 1946 (Soviet): {c1906} vs {c1946}")
+# Japan's colour family is orange, the Soviet Union's blue (styles/states.qml, border_1905.qml).
+check(c1906[0] > c1906[2] + 40, f"south Sakhalin in 1906 is not in Japan's (orange) colour: {c1906}")
+check(c1946[2] > c1946[0] + 40, f"south Sakhalin in 1946 is not in the Soviet (blue) colour: {c1946}")
+for name, colour in (("1906", c1906), ("1946", c1946)):
+    check(sum(abs(a - b) for a, b in zip(colour, sea)) > 30 and sum(colour) > 60,
+          f"south Sakhalin in {name} is not drawn as land: {colour}")
+check("format_date(@map_start_time" in r.get("date_label", ""), f"no date label decoration: {r.get('date_label')!r}")
+check(1 <= r.get("search_hits", 0) <= 5, f"searching 'portsmouth' lists {r.get('search_hits')} events")
+check(r.get("day_event") == "1905-09-05", f"choosing the Treaty of Portsmouth moved the timeline to {r.get('day_event')}")
+check(r.get("event_centred"), "choosing an event did not centre the canvas on it")
+check(r.get("sources_dock_visible"), "the sources dock is not shown after choosing an event")
+text = r.get("sources_text", "")
+check("Portsmouth" in text and "At this place on 5 September 1905" in text,
+      f"the sources dock does not show the event and the place's situation: {text[:300]!r}")
+check(r.get("day_after_next") == "1905-11-17", f"▶ from 1905-09-05 went to {r.get('day_after_next')}, not 1905-11-17")
+check(r.get("day_after_previous") == "1905-09-05", f"◀ went back to {r.get('day_after_previous')}")
+check("1905-02-30" in r.get("bad_date_warning", "") or "Go to date" in r.get("bad_date_warning", ""),
+      f"no warning for 1905-02-30: {r.get('bad_date_warning')!r}")
+check(r.get("day_after_bad_date") == "1905-09-05", f"a bad date moved the timeline to {r.get('day_after_bad_date')}")
+check(r.get("form_open"), "the Identify form did not open")
+if r.get("map_tip_html") != "(no QtWebKit bindings)":
+    check("Karafuto" in r.get("map_tip_html", "") or "Japan" in r.get("map_tip_html", ""),
+          f"the map tip at Toyohara in 1910 does not name Karafuto/Japan: {r.get('map_tip_html', '')[:200]!r}")
+names = r.get("layer_names_ja", [])
+check(any(any("\u3040" <= ch <= "\u9fff" for ch in name) for name in names), f"layer names not in Japanese: {names}")
+check("'ja'" in r.get("date_label_ja", ""), f"the date label is not Japanese: {r.get('date_label_ja')!r}")
+check(r.get("first_event_ja") == "日露和親条約(下田条約)調印", f"events dock not in Japanese: {r.get('first_event_ja')!r}")
+for shot in ("desktop-1906-01-01", "desktop-1946-06-01", "desktop-event-portsmouth", "desktop-japanese"):
+    p = os.path.join(out, shot + ".png")
+    check(os.path.exists(p) and os.path.getsize(p) > 50000, f"no screenshot {p} (or an empty one)")
+
+if failures:
+    for failure in failures:
+        print("FAIL:", failure)
+    sys.exit(1)
+print(f"e2e desktop: timeline, events dock, sources dock, map tip, Identify form and language work; screenshots in {out}")

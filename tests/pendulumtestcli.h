@@ -1,0 +1,45 @@
+#ifndef PENDULUMTESTCLI_H
+#define PENDULUMTESTCLI_H
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+//! Runs the built `pendulum` binary as a user would, for the command-line tests.
+namespace PendulumTestCli
+{
+struct Result
+{
+  int code = -1; //!< exit code; -1 if it crashed or timed out
+  QString out;
+  QString err;
+};
+
+/**
+ * The system environment with HOME in \a home and the test record as the
+ * default data (PENDULUM_DATA).
+ */
+inline QProcessEnvironment environment( const QString &home )
+{
+  QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+  environment.insert( QStringLiteral( "HOME" ), home );
+  environment.insert( QStringLiteral( "PENDULUM_DATA" ), QStringLiteral( PENDULUM_TEST_RECORD ) );
+  return environment;
+}
+
+//! Runs `pendulum` with \a arguments in \a environment and waits for it.
+inline Result run( const QStringList &arguments, const QProcessEnvironment &environment )
+{
+  QProcess process;
+  process.setProcessEnvironment( environment );
+  process.start( QStringLiteral( PENDULUM_CLI ), arguments );
+  process.waitForFinished( 240000 );
+  Result result;
+  result.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+  result.out = QString::fromUtf8( process.readAllStandardOutput() );
+  result.err = QString::fromUtf8( process.readAllStandardError() );
+  return result;
+}
+} // namespace PendulumTestCli
+
+#endif // PENDULUMTESTCLI_H
