@@ -28,5 +28,5 @@ bool PendulumTemporal::isConfigured( QgsVectorLayer *layer )
 
 QgsDateTimeRange PendulumTemporal::dayRange( const QDate &date )
 {
-  return QgsDateTimeRange( QDateTime( date, QTime( 0, 0 ) ), QDateTime( date.addDays( 1 ), QTime( 0, 0 ) ), true, false );
+  return QgsDateTimeRange( QDateTime( date, QTime( 0, 0 ) ), QDateTime( date, QTime( 23, 59, 59, 999 ) ), true, true );
 }

@@ -23,9 +23,15 @@ class PendulumTemporal
     static bool isConfigured( QgsVectorLayer *layer );
 
     /**
-     * The whole day \a date as a half-open range [date 00:00, next day 00:00):
+     * The whole day \a date as the closed range [date 00:00, date 23:59:59.999]:
      * a feature is shown if it is true at any moment of that day under the
      * record's rule (valid_from inclusive, valid_to exclusive).
+     *
+     * Not the half-open [date, next day): QGIS 3.22 compares a date column with
+     * make_datetime() as text, so "valid_from < make_datetime(next day 00:00)" holds
+     * for a feature starting the next day and it would be drawn a day early.
+     * Ending the range within the day gives the right answer under both the textual
+     * and a true date-time comparison.
      */
     static QgsDateTimeRange dayRange( const QDate &date );
 };

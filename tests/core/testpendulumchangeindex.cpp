@@ -47,14 +47,8 @@ QSet<QString> TestPendulumChangeIndex::shown( QgsVectorLayer *layer, const QDate
   QgsVectorLayerTemporalContext context;
   context.setLayer( layer );
   QgsFeatureRequest request;
-  // [00:00, 23:59:59] rather than PendulumTemporal::dayRange(): QGIS 3.22 compares the date
-  // column with the range end as "valid_from < <next day 00:00>", which holds for a feature
-  // starting on the next day (a date sorts before a datetime on the same day), so a whole-day
-  // range would show such a feature a day early.
-  const QgsDateTimeRange day( QDateTime( date, QTime( 0, 0 ) ), QDateTime( date, QTime( 23, 59, 59 ) ), true,
-                              false );
   request.setFilterExpression( qobject_cast<QgsVectorLayerTemporalProperties *>( layer->temporalProperties() )
-                                   ->createFilterString( context, day ) );
+                                   ->createFilterString( context, PendulumTemporal::dayRange( date ) ) );
   request.setFlags( QgsFeatureRequest::NoGeometry );
   request.setSubsetOfAttributes( QStringList{ QStringLiteral( "id" ) }, layer->fields() );
   QSet<QString> ids;

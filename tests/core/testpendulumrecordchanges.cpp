@@ -83,6 +83,18 @@ QPoint TestPendulumRecordChanges::pixel( const QgsPointXY &lonLat ) const
   return QPoint( int( p.x() ), int( p.y() ) );
 }
 
+/**
+ * Whether two pixels differ by more than antialiasing rounding: edges far from a
+ * change can come out one step lighter or darker when the scene's drawing order
+ * changes, which no reader sees; a feature drawn or dropped changes far more.
+ */
+static bool visiblyDifferent( QRgb a, QRgb b )
+{
+  const int tolerance = 4;
+  return std::abs( qRed( a ) - qRed( b ) ) > tolerance || std::abs( qGreen( a ) - qGreen( b ) ) > tolerance
+         || std::abs( qBlue( a ) - qBlue( b ) ) > tolerance;
+}
+
 QImage TestPendulumRecordChanges::changedRegion( const QDate &date ) const
 {
   const QgsMapSettings settings = mRenderer->mapSettings( request( date ) );
@@ -143,7 +155,7 @@ void TestPendulumRecordChanges::everyChangeStaysInItsRegion()
       const uchar *m = region.constScanLine( y );
       for ( int x = 0; x < before.width(); ++x )
       {
-        if ( a[x] != b[x] )
+        if ( visiblyDifferent( a[x], b[x] ) )
           ( m[x] ? inside : outside ) += 1;
       }
     }
@@ -167,7 +179,7 @@ void TestPendulumRecordChanges::knownChangesShow_data()
   QTest::newRow( "Korea annexed, 1910" ) << QDate( 1910, 8, 29 ) << 127.0 << 37.5;
   QTest::newRow( "Manchukuo proclaimed, 1932" ) << QDate( 1932, 3, 1 ) << 125.3 << 43.9;
   QTest::newRow( "Manchukuo ends, 1945" ) << QDate( 1945, 8, 18 ) << 125.3 << 43.9;
-  QTest::newRow( "Soviet Union ends, 1991" ) << QDate( 1991, 12, 26 ) << 135.0 << 50.0;
+  QTest::newRow( "Soviet forces take Karafuto, 1945" ) << QDate( 1945, 8, 25 ) << 142.7 << 47.0;
 }
 
 void TestPendulumRecordChanges::knownChangesShow()
