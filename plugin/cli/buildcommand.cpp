@@ -12,28 +12,33 @@ QString BuildCommand::summary() const
 
 QString BuildCommand::details() const
 {
-  return QStringLiteral( "Build the historical record (layers/*.geojson, catalog.json, sources.json and the QML styles)\n"
-                         "into one GeoPackage with date-indexed tables and default styles. The previous GeoPackage\n"
-                         "is replaced only when the new one is complete." );
+  return QStringLiteral(
+      "Build the historical record (layers/*.geojson, catalog.json, sources.json and the QML styles)\n"
+      "into one GeoPackage with date-indexed tables and default styles. The previous GeoPackage\n"
+      "is replaced only when the new one is complete." );
 }
 
 QList<QCommandLineOption> BuildCommand::options() const
 {
   return {
-    { QStringLiteral( "layers" ), QStringLiteral( "Folder of the record (default: %1)." ).arg( PendulumPaths::defaultLayersDir() ),
-                      QStringLiteral( "DIR" ), PendulumPaths::defaultLayersDir() },
-    { QStringLiteral( "styles" ), QStringLiteral( "Folder of the QML styles (default: styles/ beside the layers folder)." ),
-                      QStringLiteral( "DIR" ) },
-    { QStringLiteral( "out" ), QStringLiteral( "GeoPackage to write (default: %1)." ).arg( PendulumPaths::defaultDataPath() ),
-                      QStringLiteral( "FILE.gpkg" ), PendulumPaths::defaultDataPath() },
+      { QStringLiteral( "layers" ),
+        QStringLiteral( "Folder of the record (default: %1)." ).arg( PendulumPaths::defaultLayersDir() ),
+        QStringLiteral( "DIR" ), PendulumPaths::defaultLayersDir() },
+      { QStringLiteral( "styles" ),
+        QStringLiteral( "Folder of the QML styles (default: styles/ beside the layers folder)." ),
+        QStringLiteral( "DIR" ) },
+      { QStringLiteral( "out" ),
+        QStringLiteral( "GeoPackage to write (default: %1)." ).arg( PendulumPaths::defaultDataPath() ),
+        QStringLiteral( "FILE.gpkg" ), PendulumPaths::defaultDataPath() },
   };
 }
 
 int BuildCommand::run( const QCommandLineParser &parser )
 {
   const QString layersDir = parser.value( QStringLiteral( "layers" ) );
-  const QString stylesDir
-    = parser.isSet( QStringLiteral( "styles" ) ) ? parser.value( QStringLiteral( "styles" ) ) : PendulumPaths::stylesDirFor( layersDir );
+  const QString stylesDir = parser.isSet( QStringLiteral( "styles" ) )
+                                ? parser.value( QStringLiteral( "styles" ) )
+                                : PendulumPaths::stylesDirFor( layersDir );
   const QString out = parser.value( QStringLiteral( "out" ) );
 
   PendulumDataBuilder builder( layersDir, stylesDir );
@@ -42,7 +47,8 @@ int BuildCommand::run( const QCommandLineParser &parser )
     QTextStream err( stderr );
     for ( const QString &error : builder.errors() )
       err << error << Qt::endl;
-    printError( QStringLiteral( "%1 problem(s); %2 left unchanged" ).arg( builder.errors().size() ).arg( out ) );
+    printError(
+        QStringLiteral( "%1 problem(s); %2 left unchanged" ).arg( builder.errors().size() ).arg( out ) );
     return Failure;
   }
   QTextStream( stdout ) << QStringLiteral( "built %1" ).arg( out ) << Qt::endl;

@@ -6,14 +6,14 @@
 //! `pendulum build`: layers/ (GeoJSON, catalog, sources) and styles/ into one GeoPackage.
 class BuildCommand : public PendulumCommand
 {
-  public:
-    QString name() const override { return QStringLiteral( "build" ); }
-    QString summary() const override;
-    QString details() const override;
+public:
+  QString name() const override { return QStringLiteral( "build" ); }
+  QString summary() const override;
+  QString details() const override;
 
-  protected:
-    QList<QCommandLineOption> options() const override;
-    int run( const QCommandLineParser &parser ) override;
+protected:
+  QList<QCommandLineOption> options() const override;
+  int run( const QCommandLineParser &parser ) override;
 };
 
 #endif // BUILDCOMMAND_H

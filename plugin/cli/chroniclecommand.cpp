@@ -15,9 +15,11 @@ QString ChronicleCommand::summary() const
 QList<QCommandLineOption> ChronicleCommand::options() const
 {
   return {
-    { QStringLiteral( "layers" ), QStringLiteral( "Folder of the record (default: %1)." ).arg( PendulumPaths::defaultLayersDir() ),
-      QStringLiteral( "DIR" ), PendulumPaths::defaultLayersDir() },
-    { QStringLiteral( "out" ), QStringLiteral( "Write to this file instead of standard output." ), QStringLiteral( "FILE.md" ) },
+      { QStringLiteral( "layers" ),
+        QStringLiteral( "Folder of the record (default: %1)." ).arg( PendulumPaths::defaultLayersDir() ),
+        QStringLiteral( "DIR" ), PendulumPaths::defaultLayersDir() },
+      { QStringLiteral( "out" ), QStringLiteral( "Write to this file instead of standard output." ),
+        QStringLiteral( "FILE.md" ) },
   };
 }
 

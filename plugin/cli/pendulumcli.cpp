@@ -6,8 +6,8 @@
 #include "chroniclecommand.h"
 #include "installcommand.h"
 #include "mapcommand.h"
-#include "popupcommand.h"
 #include "pendulumpaths.h"
+#include "popupcommand.h"
 #include "querycommand.h"
 #include "validatecommand.h"
 
@@ -43,11 +43,14 @@ PendulumCommand *PendulumCli::command( const QString &name ) const
 
 QString PendulumCli::overview() const
 {
-  QString text = QStringLiteral( "Usage: pendulum <subcommand> [options]\n\n"
-                                 "Borders and spheres of influence of North-East Asia, 1855 to today, on QGIS's timeline.\n\n"
-                                 "Subcommands:\n" );
+  QString text = QStringLiteral(
+      "Usage: pendulum <subcommand> [options]\n\n"
+      "Borders and spheres of influence of North-East Asia, 1855 to today, on QGIS's timeline.\n\n"
+      "Subcommands:\n" );
   for ( const auto &candidate : mCommands )
-    text += QStringLiteral( "  %1  %2\n" ).arg( candidate->name(), -8 ).arg( candidate->summary().section( QLatin1Char( '\n' ), 0, 0 ) );
+    text += QStringLiteral( "  %1  %2\n" )
+                .arg( candidate->name(), -8 )
+                .arg( candidate->summary().section( QLatin1Char( '\n' ), 0, 0 ) );
   text += QStringLiteral( "\n  pendulum help <subcommand>   options of one subcommand\n"
                           "  pendulum --version           versions of Pendulum, QGIS, GDAL and Qt\n" );
   return text;
@@ -56,8 +59,8 @@ QString PendulumCli::overview() const
 QString PendulumCli::versionText() const
 {
   return QStringLiteral( "pendulum %1 (QGIS %2, GDAL %3, Qt %4)" )
-    .arg( QStringLiteral( PENDULUM_VERSION ), Qgis::version(), QString::fromLatin1( GDALVersionInfo( "RELEASE_NAME" ) ),
-          QString::fromLatin1( qVersion() ) );
+      .arg( QStringLiteral( PENDULUM_VERSION ), Qgis::version(),
+            QString::fromLatin1( GDALVersionInfo( "RELEASE_NAME" ) ), QString::fromLatin1( qVersion() ) );
 }
 
 int PendulumCli::run( int &argc, char **argv )
@@ -68,7 +71,8 @@ int PendulumCli::run( int &argc, char **argv )
 
   QTextStream out( stdout );
   QTextStream err( stderr );
-  if ( arguments.isEmpty() || arguments.first() == QLatin1String( "--help" ) || arguments.first() == QLatin1String( "-h" ) )
+  if ( arguments.isEmpty() || arguments.first() == QLatin1String( "--help" ) ||
+       arguments.first() == QLatin1String( "-h" ) )
   {
     out << overview();
     return arguments.isEmpty() ? PendulumCommand::Usage : PendulumCommand::Success;
@@ -90,14 +94,16 @@ int PendulumCli::run( int &argc, char **argv )
       out << found->help();
       return PendulumCommand::Success;
     }
-    err << QStringLiteral( "pendulum: no subcommand '%1' (see `pendulum help`)" ).arg( arguments.at( 1 ) ) << Qt::endl;
+    err << QStringLiteral( "pendulum: no subcommand '%1' (see `pendulum help`)" ).arg( arguments.at( 1 ) )
+        << Qt::endl;
     return PendulumCommand::Usage;
   }
 
   PendulumCommand *found = command( arguments.first() );
   if ( !found )
   {
-    err << QStringLiteral( "pendulum: no subcommand '%1' (see `pendulum help`)" ).arg( arguments.first() ) << Qt::endl;
+    err << QStringLiteral( "pendulum: no subcommand '%1' (see `pendulum help`)" ).arg( arguments.first() )
+        << Qt::endl;
     return PendulumCommand::Usage;
   }
 
@@ -105,7 +111,8 @@ int PendulumCli::run( int &argc, char **argv )
   // so that the tool never touches the user's QGIS profiles.
   std::unique_ptr<QTemporaryDir> profile;
   std::unique_ptr<QgsApplication> application;
-  const auto initQgis = [&]() {
+  const auto initQgis = [&]()
+  {
     if ( qEnvironmentVariableIsEmpty( "QT_QPA_PLATFORM" ) )
       qputenv( "QT_QPA_PLATFORM", "offscreen" );
     profile = std::make_unique<QTemporaryDir>();

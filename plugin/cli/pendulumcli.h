@@ -14,18 +14,18 @@
  */
 class PendulumCli
 {
-  public:
-    PendulumCli();
+public:
+  PendulumCli();
 
-    //! Runs the tool on \a arguments (argv without the program name).
-    int run( int &argc, char **argv );
+  //! Runs the tool on \a arguments (argv without the program name).
+  int run( int &argc, char **argv );
 
-  private:
-    PendulumCommand *command( const QString &name ) const;
-    QString overview() const;
-    QString versionText() const;
+private:
+  PendulumCommand *command( const QString &name ) const;
+  QString overview() const;
+  QString versionText() const;
 
-    std::vector<std::unique_ptr<PendulumCommand>> mCommands;
+  std::vector<std::unique_ptr<PendulumCommand>> mCommands;
 };
 
 #endif // PENDULUMCLI_H

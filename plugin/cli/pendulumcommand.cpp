@@ -18,7 +18,8 @@ QString PendulumCommand::help() const
     usage += QStringLiteral( " <%1>" ).arg( positional );
   QString text = QStringLiteral( "Usage: pendulum %1\n\n%2\n\nOptions:\n" ).arg( usage, details() );
   QList<QCommandLineOption> all = options();
-  all << QCommandLineOption( QStringList{ QStringLiteral( "h" ), QStringLiteral( "help" ) }, QStringLiteral( "Show this help." ) );
+  all << QCommandLineOption( QStringList{ QStringLiteral( "h" ), QStringLiteral( "help" ) },
+                             QStringLiteral( "Show this help." ) );
   for ( const QCommandLineOption &option : all )
   {
     QStringList names;
@@ -49,7 +50,7 @@ int PendulumCommand::execute( const QStringList &arguments, const std::function<
   if ( parser.positionalArguments().size() > positionalNames().size() )
   {
     printError( QStringLiteral( "unexpected argument '%1' (see `pendulum help %2`)" )
-                  .arg( parser.positionalArguments().at( positionalNames().size() ), name() ) );
+                    .arg( parser.positionalArguments().at( positionalNames().size() ), name() ) );
     return Usage;
   }
   const QString problem = checkOptions( parser );
@@ -76,15 +77,17 @@ void PendulumCommand::printError( const QString &message ) const
 QCommandLineOption PendulumCommand::dataOption()
 {
   return QCommandLineOption( QStringLiteral( "data" ),
-                             QStringLiteral( "The Pendulum GeoPackage to read (default: %1)." ).arg( PendulumPaths::defaultDataPath() ),
+                             QStringLiteral( "The Pendulum GeoPackage to read (default: %1)." )
+                                 .arg( PendulumPaths::defaultDataPath() ),
                              QStringLiteral( "FILE.gpkg" ), PendulumPaths::defaultDataPath() );
 }
 
 std::unique_ptr<PendulumDataset> PendulumCommand::openDataset( const QCommandLineParser &parser,
-                                                              PendulumBibliography *bibliography ) const
+                                                               PendulumBibliography *bibliography ) const
 {
   QString error;
-  std::unique_ptr<PendulumDataset> dataset = PendulumDataset::open( parser.value( QStringLiteral( "data" ) ), &error );
+  std::unique_ptr<PendulumDataset> dataset =
+      PendulumDataset::open( parser.value( QStringLiteral( "data" ) ), &error );
   if ( !dataset )
   {
     printError( error );
@@ -105,7 +108,8 @@ QSize PendulumCommand::parseSize( const QString &text )
   return match.hasMatch() ? QSize( match.captured( 1 ).toInt(), match.captured( 2 ).toInt() ) : QSize();
 }
 
-QString PendulumCommand::checkRecordDate( const QCommandLineParser &parser, const QString &option, QDate *date )
+QString PendulumCommand::checkRecordDate( const QCommandLineParser &parser, const QString &option,
+                                          QDate *date )
 {
   static const QDate sRecordStart( 1855, 1, 1 );
   QString error;
@@ -114,7 +118,7 @@ QString PendulumCommand::checkRecordDate( const QCommandLineParser &parser, cons
     return QStringLiteral( "--%1: %2" ).arg( option, error );
   if ( *date < sRecordStart || *date > QDate::currentDate() )
     return QStringLiteral( "--%1: %2 is outside the record (%3 to today)" )
-      .arg( option, date->toString( Qt::ISODate ), sRecordStart.toString( Qt::ISODate ) );
+        .arg( option, date->toString( Qt::ISODate ), sRecordStart.toString( Qt::ISODate ) );
   return QString();
 }
 

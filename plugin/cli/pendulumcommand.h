@@ -2,11 +2,11 @@
 #define PENDULUMCOMMAND_H
 
 #include <QCommandLineParser>
-#include <functional>
 #include <QDate>
 #include <QSize>
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <memory>
 
 class PendulumBibliography;
@@ -18,79 +18,79 @@ class PendulumDataset;
  */
 class PendulumCommand
 {
-  public:
-    //! Exit codes shared by every subcommand.
-    enum ExitCode
-    {
-      Success = 0,
-      Failure = 1, //!< the input or the work failed
-      Usage = 2,   //!< the command line is wrong
-    };
+public:
+  //! Exit codes shared by every subcommand.
+  enum ExitCode
+  {
+    Success = 0,
+    Failure = 1, //!< the input or the work failed
+    Usage = 2,   //!< the command line is wrong
+  };
 
-    virtual ~PendulumCommand() = default;
+  virtual ~PendulumCommand() = default;
 
-    virtual QString name() const = 0;
+  virtual QString name() const = 0;
 
-    //! One line for the subcommand list.
-    virtual QString summary() const = 0;
+  //! One line for the subcommand list.
+  virtual QString summary() const = 0;
 
-    //! A paragraph for `pendulum help <name>`; the summary by default.
-    virtual QString details() const { return summary(); }
+  //! A paragraph for `pendulum help <name>`; the summary by default.
+  virtual QString details() const { return summary(); }
 
-    //! Full help: usage line, summary and options.
-    QString help() const;
+  //! Full help: usage line, summary and options.
+  QString help() const;
 
-    /**
-     * Parses \a arguments (without the program and subcommand names). Usage
-     * errors print one line on stderr and return Usage; otherwise run().
-     * \a initQgis is called once parsing succeeded, before run().
-     */
-    int execute( const QStringList &arguments, const std::function<void()> &initQgis );
+  /**
+   * Parses \a arguments (without the program and subcommand names). Usage
+   * errors print one line on stderr and return Usage; otherwise run().
+   * \a initQgis is called once parsing succeeded, before run().
+   */
+  int execute( const QStringList &arguments, const std::function<void()> &initQgis );
 
-  protected:
-    virtual QList<QCommandLineOption> options() const = 0;
+protected:
+  virtual QList<QCommandLineOption> options() const = 0;
 
-    //! Names of the positional arguments the command takes (e.g. "FEATURE-ID"); none by default.
-    virtual QStringList positionalNames() const { return QStringList(); }
+  //! Names of the positional arguments the command takes (e.g. "FEATURE-ID"); none by default.
+  virtual QStringList positionalNames() const { return QStringList(); }
 
-    //! Checks option values beyond syntax; returns an error message or empty.
-    virtual QString checkOptions( const QCommandLineParser &parser ) const;
+  //! Checks option values beyond syntax; returns an error message or empty.
+  virtual QString checkOptions( const QCommandLineParser &parser ) const;
 
-    virtual int run( const QCommandLineParser &parser ) = 0;
+  virtual int run( const QCommandLineParser &parser ) = 0;
 
-    //! Whether the work needs QgsApplication (data and rendering do).
-    virtual bool needsQgis() const { return true; }
+  //! Whether the work needs QgsApplication (data and rendering do).
+  virtual bool needsQgis() const { return true; }
 
-    //! Prints "pendulum <name>: <message>" on stderr.
-    void printError( const QString &message ) const;
+  //! Prints "pendulum <name>: <message>" on stderr.
+  void printError( const QString &message ) const;
 
-    //! The standard --data option every data-reading subcommand takes.
-    static QCommandLineOption dataOption();
+  //! The standard --data option every data-reading subcommand takes.
+  static QCommandLineOption dataOption();
 
-    /**
-     * Opens the record named by --data and, if \a bibliography is given, reads its
-     * bibliography into it. On failure prints the reason and returns nullptr.
-     */
-    std::unique_ptr<PendulumDataset> openDataset( const QCommandLineParser &parser,
-                                                  PendulumBibliography *bibliography = nullptr ) const;
+  /**
+   * Opens the record named by --data and, if \a bibliography is given, reads its
+   * bibliography into it. On failure prints the reason and returns nullptr.
+   */
+  std::unique_ptr<PendulumDataset> openDataset( const QCommandLineParser &parser,
+                                                PendulumBibliography *bibliography = nullptr ) const;
 
-    //! "WxH" (e.g. "1280x720") as a size; invalid if malformed.
-    static QSize parseSize( const QString &text );
+  //! "WxH" (e.g. "1280x720") as a size; invalid if malformed.
+  static QSize parseSize( const QString &text );
 
-    /**
-     * Parses the value of date option \a option into \a date: a real day within
-     * the record (1855-01-01 to today). Returns a message naming the option, or empty.
-     */
-    static QString checkRecordDate( const QCommandLineParser &parser, const QString &option, QDate *date );
+  /**
+   * Parses the value of date option \a option into \a date: a real day within
+   * the record (1855-01-01 to today). Returns a message naming the option, or empty.
+   */
+  static QString checkRecordDate( const QCommandLineParser &parser, const QString &option, QDate *date );
 
-    //! Checks that the folder of --out value \a path exists and is writable; a message or empty.
-    static QString checkOutputFolder( const QString &path );
+  //! Checks that the folder of --out value \a path exists and is writable; a message or empty.
+  static QString checkOutputFolder( const QString &path );
 
-    //! Checks --dpi (24 to 2400) and --template (an existing file) where set; a message or empty.
-    static QString checkPrintOptions( const QCommandLineParser &parser );
+  //! Checks --dpi (24 to 2400) and --template (an existing file) where set; a message or empty.
+  static QString checkPrintOptions( const QCommandLineParser &parser );
 
-  private:
-    void setUp( QCommandLineParser &parser ) const;
+private:
+  void setUp( QCommandLineParser &parser ) const;
 };
 
 #endif // PENDULUMCOMMAND_H

@@ -6,14 +6,14 @@
 //! `pendulum validate`: every problem of the record, one line each.
 class ValidateCommand : public PendulumCommand
 {
-  public:
-    QString name() const override { return QStringLiteral( "validate" ); }
-    QString summary() const override;
-    QString details() const override;
+public:
+  QString name() const override { return QStringLiteral( "validate" ); }
+  QString summary() const override;
+  QString details() const override;
 
-  protected:
-    QList<QCommandLineOption> options() const override;
-    int run( const QCommandLineParser &parser ) override;
+protected:
+  QList<QCommandLineOption> options() const override;
+  int run( const QCommandLineParser &parser ) override;
 };
 
 #endif // VALIDATECOMMAND_H

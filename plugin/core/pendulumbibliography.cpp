@@ -6,43 +6,45 @@
 
 namespace
 {
-  QString year( const QJsonObject &item )
-  {
-    const QJsonArray parts = item.value( QStringLiteral( "issued" ) ).toObject().value( QStringLiteral( "date-parts" ) ).toArray();
-    const int value = parts.first().toArray().first().toInt();
-    return value ? QString::number( value ) : QStringLiteral( "n.d." );
-  }
+QString year( const QJsonObject &item )
+{
+  const QJsonArray parts =
+      item.value( QStringLiteral( "issued" ) ).toObject().value( QStringLiteral( "date-parts" ) ).toArray();
+  const int value = parts.first().toArray().first().toInt();
+  return value ? QString::number( value ) : QStringLiteral( "n.d." );
+}
 
-  //! \a text ending in one full stop ("n.d." is not given a second).
-  QString withFullStop( const QString &text )
-  {
-    return text.endsWith( QLatin1Char( '.' ) ) ? text : text + QLatin1Char( '.' );
-  }
+//! \a text ending in one full stop ("n.d." is not given a second).
+QString withFullStop( const QString &text )
+{
+  return text.endsWith( QLatin1Char( '.' ) ) ? text : text + QLatin1Char( '.' );
+}
 
-  QString text( const QJsonObject &item, const char *key )
-  {
-    const QJsonValue value = item.value( QLatin1String( key ) );
-    return value.isDouble() ? QString::number( value.toInt() ) : value.toString().trimmed();
-  }
+QString text( const QJsonObject &item, const char *key )
+{
+  const QJsonValue value = item.value( QLatin1String( key ) );
+  return value.isDouble() ? QString::number( value.toInt() ) : value.toString().trimmed();
+}
 
-  QString personName( const QJsonObject &person, bool familyFirst )
-  {
-    const QString literal = person.value( QStringLiteral( "literal" ) ).toString();
-    if ( !literal.isEmpty() )
-      return literal;
-    const QString family = person.value( QStringLiteral( "family" ) ).toString();
-    const QString given = person.value( QStringLiteral( "given" ) ).toString();
-    if ( given.isEmpty() )
-      return family;
-    return familyFirst ? QStringLiteral( "%1, %2" ).arg( family, given ) : QStringLiteral( "%1 %2" ).arg( given, family );
-  }
+QString personName( const QJsonObject &person, bool familyFirst )
+{
+  const QString literal = person.value( QStringLiteral( "literal" ) ).toString();
+  if ( !literal.isEmpty() )
+    return literal;
+  const QString family = person.value( QStringLiteral( "family" ) ).toString();
+  const QString given = person.value( QStringLiteral( "given" ) ).toString();
+  if ( given.isEmpty() )
+    return family;
+  return familyFirst ? QStringLiteral( "%1, %2" ).arg( family, given )
+                     : QStringLiteral( "%1 %2" ).arg( given, family );
+}
 
-  bool isContainerPart( const QString &type )
-  {
-    return type == QLatin1String( "article-journal" ) || type == QLatin1String( "chapter" )
-           || type == QLatin1String( "article-newspaper" ) || type == QLatin1String( "article-magazine" )
-           || type == QLatin1String( "entry-encyclopedia" ) || type == QLatin1String( "webpage" );
-  }
+bool isContainerPart( const QString &type )
+{
+  return type == QLatin1String( "article-journal" ) || type == QLatin1String( "chapter" ) ||
+         type == QLatin1String( "article-newspaper" ) || type == QLatin1String( "article-magazine" ) ||
+         type == QLatin1String( "entry-encyclopedia" ) || type == QLatin1String( "webpage" );
+}
 } // namespace
 
 bool PendulumBibliography::fromJson( const QByteArray &json, QString *error )
@@ -52,8 +54,10 @@ bool PendulumBibliography::fromJson( const QByteArray &json, QString *error )
   if ( parseError.error != QJsonParseError::NoError || !doc.isArray() )
   {
     *error = parseError.error != QJsonParseError::NoError
-               ? QStringLiteral( "bibliography: not valid JSON (%1 at byte %2)" ).arg( parseError.errorString() ).arg( parseError.offset )
-               : QStringLiteral( "bibliography: not a CSL-JSON array" );
+                 ? QStringLiteral( "bibliography: not valid JSON (%1 at byte %2)" )
+                       .arg( parseError.errorString() )
+                       .arg( parseError.offset )
+                 : QStringLiteral( "bibliography: not a CSL-JSON array" );
     return false;
   }
   QHash<QString, QJsonObject> items;
@@ -120,7 +124,10 @@ QString PendulumBibliography::authorDate( const QString &id ) const
   if ( who.isEmpty() )
     who = text( item, "title-short" );
   if ( who.isEmpty() )
-    who = text( item, "title" ).section( QLatin1Char( ':' ), 0, 0 ).section( QLatin1Char( '[' ), 0, 0 ).trimmed();
+    who = text( item, "title" )
+              .section( QLatin1Char( ':' ), 0, 0 )
+              .section( QLatin1Char( '[' ), 0, 0 )
+              .trimmed();
   return QStringLiteral( "%1 %2" ).arg( who, year( item ) );
 }
 
@@ -129,15 +136,17 @@ QString PendulumBibliography::reference( const QString &id, Format format ) cons
   const QJsonObject item = mItems.value( id );
   if ( item.isEmpty() )
     return format == Format::Html ? id.toHtmlEscaped() : id;
-  const auto escape = [format]( const QString &value ) { return format == Format::Html ? value.toHtmlEscaped() : value; };
+  const auto escape = [format]( const QString &value )
+  { return format == Format::Html ? value.toHtmlEscaped() : value; };
   const QString type = text( item, "type" );
 
   QStringList parts;
   const QString who = authors( item, false );
   const QString title = text( item, "title" );
   if ( !who.isEmpty() )
-    parts << escape( who ) + ( who.endsWith( QLatin1Char( '.' ) ) ? QStringLiteral( " " ) : QStringLiteral( ". " ) )
-               + withFullStop( year( item ) );
+    parts << escape( who ) +
+                 ( who.endsWith( QLatin1Char( '.' ) ) ? QStringLiteral( " " ) : QStringLiteral( ". " ) ) +
+                 withFullStop( year( item ) );
 
   QString titlePart;
   if ( isContainerPart( type ) )
@@ -153,7 +162,8 @@ QString PendulumBibliography::reference( const QString &id, Format format ) cons
   const QString container = text( item, "container-title" );
   if ( !container.isEmpty() )
   {
-    QString containerPart = format == Format::Html ? QStringLiteral( "<i>%1</i>" ).arg( escape( container ) ) : container;
+    QString containerPart =
+        format == Format::Html ? QStringLiteral( "<i>%1</i>" ).arg( escape( container ) ) : container;
     const QString volume = text( item, "volume" );
     const QString issue = text( item, "issue" );
     if ( !volume.isEmpty() )
@@ -162,7 +172,8 @@ QString PendulumBibliography::reference( const QString &id, Format format ) cons
       containerPart += QStringLiteral( " (%1)" ).arg( escape( issue ) );
     const QString page = text( item, "page" );
     if ( !page.isEmpty() )
-      containerPart += QStringLiteral( ": " ) + escape( QString( page ).replace( QLatin1Char( '-' ), QChar( 0x2013 ) ) );
+      containerPart +=
+          QStringLiteral( ": " ) + escape( QString( page ).replace( QLatin1Char( '-' ), QChar( 0x2013 ) ) );
     parts << containerPart + QLatin1Char( '.' );
   }
   const QString collection = text( item, "collection-title" );
@@ -171,11 +182,13 @@ QString PendulumBibliography::reference( const QString &id, Format format ) cons
   const QString place = text( item, "publisher-place" );
   const QString publisher = text( item, "publisher" );
   if ( !publisher.isEmpty() )
-    parts << escape( place.isEmpty() ? publisher : place + QStringLiteral( ": " ) + publisher ) + QLatin1Char( '.' );
+    parts << escape( place.isEmpty() ? publisher : place + QStringLiteral( ": " ) + publisher ) +
+                 QLatin1Char( '.' );
 
   const QString link = this->link( id );
   if ( !link.isEmpty() )
-    parts << ( format == Format::Html ? QStringLiteral( "<a href=\"%1\">%1</a>" ).arg( link.toHtmlEscaped() ) : link );
+    parts << ( format == Format::Html ? QStringLiteral( "<a href=\"%1\">%1</a>" ).arg( link.toHtmlEscaped() )
+                                      : link );
   return parts.join( QLatin1Char( ' ' ) );
 }
 
@@ -198,11 +211,13 @@ QString PendulumBibliography::bibtex( const QString &id ) const
   const QString entryType = type == QLatin1String( "article-journal" ) ? QStringLiteral( "article" )
                             : type == QLatin1String( "book" )          ? QStringLiteral( "book" )
                             : type == QLatin1String( "chapter" )       ? QStringLiteral( "incollection" )
-                                                                        : QStringLiteral( "misc" );
+                                                                       : QStringLiteral( "misc" );
   // BibTeX needs its special characters braced; keep values to one line.
-  const auto value = []( QString v ) {
+  const auto value = []( QString v )
+  {
     v.replace( QRegularExpression( QStringLiteral( "\\s+" ) ), QStringLiteral( " " ) );
-    v.replace( QLatin1Char( '{' ), QStringLiteral( "(" ) ).replace( QLatin1Char( '}' ), QStringLiteral( ")" ) );
+    v.replace( QLatin1Char( '{' ), QStringLiteral( "(" ) )
+        .replace( QLatin1Char( '}' ), QStringLiteral( ")" ) );
     return QStringLiteral( "{%1}" ).arg( v );
   };
   QStringList fields;
@@ -211,11 +226,15 @@ QString PendulumBibliography::bibtex( const QString &id ) const
     people << personName( person.toObject(), true );
   if ( !people.isEmpty() )
     fields << QStringLiteral( "  author = %1" ).arg( value( people.join( QStringLiteral( " and " ) ) ) );
-  const QList<QPair<const char *, const char *>> mapping = { { "title", "title" }, { "container-title", "journal" },
-                                                              { "volume", "volume" },  { "issue", "number" },
-                                                              { "page", "pages" },     { "publisher", "publisher" },
-                                                              { "publisher-place", "address" }, { "DOI", "doi" },
-                                                              { "URL", "url" } };
+  const QList<QPair<const char *, const char *>> mapping = { { "title", "title" },
+                                                             { "container-title", "journal" },
+                                                             { "volume", "volume" },
+                                                             { "issue", "number" },
+                                                             { "page", "pages" },
+                                                             { "publisher", "publisher" },
+                                                             { "publisher-place", "address" },
+                                                             { "DOI", "doi" },
+                                                             { "URL", "url" } };
   for ( const auto &pair : mapping )
   {
     const QString v = text( item, pair.first );
@@ -258,7 +277,8 @@ QList<PendulumCitation> PendulumBibliography::parseCitations( const QString &sou
 QList<PendulumCitation> PendulumBibliography::citationsOf( const QVariant &sourcesAttribute, QString *error )
 {
   if ( sourcesAttribute.type() == QVariant::List || sourcesAttribute.type() == QVariant::Map )
-    return parseCitations( QString::fromUtf8( QJsonDocument::fromVariant( sourcesAttribute ).toJson( QJsonDocument::Compact ) ),
-                           error );
+    return parseCitations(
+        QString::fromUtf8( QJsonDocument::fromVariant( sourcesAttribute ).toJson( QJsonDocument::Compact ) ),
+        error );
   return parseCitations( sourcesAttribute.toString(), error );
 }

@@ -12,9 +12,9 @@
 //! One entry of a feature's `sources` array: which work, where in it, and why.
 struct PendulumCitation
 {
-    QString id;
-    QString locator; //!< e.g. "Art. IX"; empty when unknown
-    QString note;
+  QString id;
+  QString locator; //!< e.g. "Art. IX"; empty when unknown
+  QString note;
 };
 
 /**
@@ -25,54 +25,54 @@ struct PendulumCitation
  */
 class PendulumBibliography
 {
-  public:
-    enum class Format
-    {
-      Text, //!< plain text
-      Html, //!< HTML with every value escaped; DOIs and URLs as links
-    };
+public:
+  enum class Format
+  {
+    Text, //!< plain text
+    Html, //!< HTML with every value escaped; DOIs and URLs as links
+  };
 
-    /**
-     * Reads a CSL-JSON array. Returns false with \a error on malformed input,
-     * an item without an id, or a duplicate id.
-     */
-    bool fromJson( const QByteArray &json, QString *error );
+  /**
+   * Reads a CSL-JSON array. Returns false with \a error on malformed input,
+   * an item without an id, or a duplicate id.
+   */
+  bool fromJson( const QByteArray &json, QString *error );
 
-    bool contains( const QString &id ) const { return mItems.contains( id ); }
-    QStringList ids() const { return mOrder; }
+  bool contains( const QString &id ) const { return mItems.contains( id ); }
+  QStringList ids() const { return mOrder; }
 
-    //! The CSL-JSON item \a id (empty if unknown).
-    QJsonObject item( const QString &id ) const { return mItems.value( id ); }
+  //! The CSL-JSON item \a id (empty if unknown).
+  QJsonObject item( const QString &id ) const { return mItems.value( id ); }
 
-    //! "Stephan 1974", "Treaty of Portsmouth 1905" for works without author.
-    QString authorDate( const QString &id ) const;
+  //! "Stephan 1974", "Treaty of Portsmouth 1905" for works without author.
+  QString authorDate( const QString &id ) const;
 
-    //! The full reference, author–date style.
-    QString reference( const QString &id, Format format = Format::Text ) const;
+  //! The full reference, author–date style.
+  QString reference( const QString &id, Format format = Format::Text ) const;
 
-    //! The web link of \a id: https://doi.org/<DOI>, else its http(s) URL, else empty.
-    QString link( const QString &id ) const;
+  //! The web link of \a id: https://doi.org/<DOI>, else its http(s) URL, else empty.
+  QString link( const QString &id ) const;
 
-    //! A BibTeX entry for \a id.
-    QString bibtex( const QString &id ) const;
+  //! A BibTeX entry for \a id.
+  QString bibtex( const QString &id ) const;
 
-    /**
-     * Parses a feature's `sources` field (a JSON array of {id, locator, note}).
-     * Returns an empty list with \a error set when it is not such an array.
-     */
-    static QList<PendulumCitation> parseCitations( const QString &sourcesField, QString *error = nullptr );
+  /**
+   * Parses a feature's `sources` field (a JSON array of {id, locator, note}).
+   * Returns an empty list with \a error set when it is not such an array.
+   */
+  static QList<PendulumCitation> parseCitations( const QString &sourcesField, QString *error = nullptr );
 
-    /**
-     * parseCitations() of a `sources` attribute as QGIS reads it: JSON text,
-     * or a list where the OGR provider parses the JSON subtype itself.
-     */
-    static QList<PendulumCitation> citationsOf( const QVariant &sourcesAttribute, QString *error = nullptr );
+  /**
+   * parseCitations() of a `sources` attribute as QGIS reads it: JSON text,
+   * or a list where the OGR provider parses the JSON subtype itself.
+   */
+  static QList<PendulumCitation> citationsOf( const QVariant &sourcesAttribute, QString *error = nullptr );
 
-  private:
-    QString authors( const QJsonObject &item, bool shortForm ) const;
+private:
+  QString authors( const QJsonObject &item, bool shortForm ) const;
 
-    QHash<QString, QJsonObject> mItems;
-    QStringList mOrder;
+  QHash<QString, QJsonObject> mItems;
+  QStringList mOrder;
 };
 
 #endif // PENDULUMBIBLIOGRAPHY_H

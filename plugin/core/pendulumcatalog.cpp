@@ -23,8 +23,8 @@ bool PendulumCatalog::fromJson( const QByteArray &json, QString *error )
   if ( parseError.error != QJsonParseError::NoError )
   {
     *error = QStringLiteral( "catalog: not valid JSON (%1 at byte %2)" )
-               .arg( parseError.errorString() )
-               .arg( parseError.offset );
+                 .arg( parseError.errorString() )
+                 .arg( parseError.offset );
     return false;
   }
   const QJsonArray layers = doc.object().value( QStringLiteral( "layers" ) ).toArray();
@@ -63,7 +63,8 @@ bool PendulumCatalog::fromJson( const QByteArray &json, QString *error )
     }
     if ( info.geometry != QLatin1String( "polygon" ) && info.geometry != QLatin1String( "point" ) )
     {
-      *error = QStringLiteral( "catalog: layer '%1' has geometry '%2' (polygon or point)" ).arg( info.id, info.geometry );
+      *error = QStringLiteral( "catalog: layer '%1' has geometry '%2' (polygon or point)" )
+                   .arg( info.id, info.geometry );
       return false;
     }
     if ( info.titleEn.isEmpty() )

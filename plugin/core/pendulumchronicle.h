@@ -13,8 +13,8 @@ class PendulumRecordReader;
  */
 class PendulumChronicle
 {
-  public:
-    static QString markdown( const PendulumRecordReader &record );
+public:
+  static QString markdown( const PendulumRecordReader &record );
 };
 
 #endif // PENDULUMCHRONICLE_H

@@ -25,50 +25,49 @@
 
 namespace
 {
-  //! Silences GDAL's own printing for the lifetime of the guard; errors are reported through ours.
-  struct QuietGdal
-  {
-      QuietGdal() { CPLPushErrorHandler( CPLQuietErrorHandler ); }
-      ~QuietGdal() { CPLPopErrorHandler(); }
-  };
+//! Silences GDAL's own printing for the lifetime of the guard; errors are reported through ours.
+struct QuietGdal
+{
+  QuietGdal() { CPLPushErrorHandler( CPLQuietErrorHandler ); }
+  ~QuietGdal() { CPLPopErrorHandler(); }
+};
 
-  QString gdalError()
+QString gdalError()
+{
+  const QString message = QString::fromUtf8( CPLGetLastErrorMsg() );
+  return message.isEmpty() ? QStringLiteral( "unknown GDAL error" ) : message;
+}
+
+//! Removes the temporary GeoPackage unless the build was committed.
+struct TemporaryFile
+{
+  QString path;
+  bool keep = false;
+  ~TemporaryFile()
   {
-    const QString message = QString::fromUtf8( CPLGetLastErrorMsg() );
-    return message.isEmpty() ? QStringLiteral( "unknown GDAL error" ) : message;
+    if ( !keep )
+      QFile::remove( path );
   }
+};
 
-  //! Removes the temporary GeoPackage unless the build was committed.
-  struct TemporaryFile
-  {
-      QString path;
-      bool keep = false;
-      ~TemporaryFile()
-      {
-        if ( !keep )
-          QFile::remove( path );
-      }
-  };
-
-  QString fieldText( const QJsonValue &value )
-  {
-    if ( value.isString() )
-      return value.toString();
-    if ( value.isDouble() )
-      return QString::number( value.toDouble() );
-    if ( value.isBool() )
-      return value.toBool() ? QStringLiteral( "true" ) : QStringLiteral( "false" );
-    if ( value.isArray() )
-      return QString::fromUtf8( QJsonDocument( value.toArray() ).toJson( QJsonDocument::Compact ) );
-    if ( value.isObject() )
-      return QString::fromUtf8( QJsonDocument( value.toObject() ).toJson( QJsonDocument::Compact ) );
-    return QString();
-  }
+QString fieldText( const QJsonValue &value )
+{
+  if ( value.isString() )
+    return value.toString();
+  if ( value.isDouble() )
+    return QString::number( value.toDouble() );
+  if ( value.isBool() )
+    return value.toBool() ? QStringLiteral( "true" ) : QStringLiteral( "false" );
+  if ( value.isArray() )
+    return QString::fromUtf8( QJsonDocument( value.toArray() ).toJson( QJsonDocument::Compact ) );
+  if ( value.isObject() )
+    return QString::fromUtf8( QJsonDocument( value.toObject() ).toJson( QJsonDocument::Compact ) );
+  return QString();
+}
 } // namespace
 
 PendulumDataBuilder::PendulumDataBuilder( const QString &layersDir, const QString &stylesDir )
-  : mLayersDir( layersDir )
-  , mStylesDir( stylesDir )
+    : mLayersDir( layersDir ), mStylesDir( stylesDir )
 {
 }
 
@@ -98,15 +97,18 @@ bool PendulumDataBuilder::build( const QString &outPath )
 
   TemporaryFile temporary;
   temporary.path = target.absoluteDir().filePath(
-    QStringLiteral( ".%1.%2.tmp.gpkg" ).arg( target.completeBaseName(), QUuid::createUuid().toString( QUuid::Id128 ) ) );
+      QStringLiteral( ".%1.%2.tmp.gpkg" )
+          .arg( target.completeBaseName(), QUuid::createUuid().toString( QUuid::Id128 ) ) );
 
   if ( !writeGeoPackage( temporary.path ) || !storeStyles( temporary.path ) )
     return false;
 
   // rename() replaces the target atomically on POSIX: readers see the old or the new file, never half of one.
-  if ( std::rename( QFile::encodeName( temporary.path ).constData(), QFile::encodeName( target.absoluteFilePath() ).constData() ) != 0 )
+  if ( std::rename( QFile::encodeName( temporary.path ).constData(),
+                    QFile::encodeName( target.absoluteFilePath() ).constData() ) != 0 )
   {
-    mErrors << QStringLiteral( "%1: cannot replace (%2)" ).arg( outPath, QString::fromLocal8Bit( strerror( errno ) ) );
+    mErrors << QStringLiteral( "%1: cannot replace (%2)" )
+                   .arg( outPath, QString::fromLocal8Bit( strerror( errno ) ) );
     return false;
   }
   temporary.keep = true;
@@ -123,7 +125,8 @@ bool PendulumDataBuilder::writeGeoPackage( const QString &path )
     mErrors << QStringLiteral( "GDAL has no GeoPackage driver" );
     return false;
   }
-  GDALDatasetH dataset = GDALCreate( driver, QFile::encodeName( path ).constData(), 0, 0, 0, GDT_Unknown, nullptr );
+  GDALDatasetH dataset =
+      GDALCreate( driver, QFile::encodeName( path ).constData(), 0, 0, 0, GDT_Unknown, nullptr );
   if ( !dataset )
   {
     mErrors << QStringLiteral( "%1: cannot create (%2)" ).arg( path, gdalError() );
@@ -148,10 +151,11 @@ bool PendulumDataBuilder::writeLayer( GDALDatasetH dataset, const PendulumLayerI
   OSRSetAxisMappingStrategy( srs, OAMS_TRADITIONAL_GIS_ORDER );
   const QByteArray identifier = QStringLiteral( "IDENTIFIER=%1" ).arg( info.titleEn ).toUtf8();
   const QByteArray description = QStringLiteral( "DESCRIPTION=%1" ).arg( info.abstract ).toUtf8();
-  const char *options[] = { "GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES", identifier.constData(),
+  const char *options[] = { "GEOMETRY_NAME=geom",    "FID=fid", "SPATIAL_INDEX=YES", identifier.constData(),
                             description.constData(), nullptr };
-  OGRLayerH layer = GDALDatasetCreateLayer( dataset, info.id.toUtf8().constData(), srs,
-                                            isPoint ? wkbPoint : wkbMultiPolygon, const_cast<char **>( options ) );
+  OGRLayerH layer =
+      GDALDatasetCreateLayer( dataset, info.id.toUtf8().constData(), srs,
+                              isPoint ? wkbPoint : wkbMultiPolygon, const_cast<char **>( options ) );
   OSRDestroySpatialReference( srs );
   if ( !layer )
   {
@@ -163,15 +167,16 @@ bool PendulumDataBuilder::writeLayer( GDALDatasetH dataset, const PendulumLayerI
   QList<PendulumSchema::Field> columns;
   for ( const PendulumSchema::Field &field : PendulumSchema::fields() )
   {
-    const bool temporalColumn
-      = info.temporal && ( field.name == PendulumSchema::startField() || field.name == PendulumSchema::endField() );
+    const bool temporalColumn = info.temporal && ( field.name == PendulumSchema::startField() ||
+                                                   field.name == PendulumSchema::endField() );
     bool used = temporalColumn;
     for ( int i = 0; !used && i < features.size(); ++i )
       used = features.at( i ).properties.contains( field.name );
     if ( !used )
       continue;
-    OGRFieldDefnH definition
-      = OGR_Fld_Create( field.name.toUtf8().constData(), field.type == PendulumSchema::FieldType::Date ? OFTDate : OFTString );
+    OGRFieldDefnH definition =
+        OGR_Fld_Create( field.name.toUtf8().constData(),
+                        field.type == PendulumSchema::FieldType::Date ? OFTDate : OFTString );
     if ( field.type == PendulumSchema::FieldType::Json )
       OGR_Fld_SetSubType( definition, OFSTJSON );
     OGR_L_CreateField( layer, definition, TRUE );
@@ -181,12 +186,14 @@ bool PendulumDataBuilder::writeLayer( GDALDatasetH dataset, const PendulumLayerI
 
   // Each feature's popup in every language, made once here so that map tips and forms show it
   // through plain [% "popup_en" %] templates (PendulumLanguage::apply).
-  const bool withPopups = std::any_of( columns.cbegin(), columns.cend(),
-                                       []( const PendulumSchema::Field &field ) { return field.name == "sources"; } );
+  const bool withPopups =
+      std::any_of( columns.cbegin(), columns.cend(),
+                   []( const PendulumSchema::Field &field ) { return field.name == "sources"; } );
   const QStringList popupLanguages = withPopups ? PendulumLanguage::codes() : QStringList();
   for ( const QString &language : popupLanguages )
   {
-    OGRFieldDefnH definition = OGR_Fld_Create( PendulumLanguage::popupField( language ).toUtf8().constData(), OFTString );
+    OGRFieldDefnH definition =
+        OGR_Fld_Create( PendulumLanguage::popupField( language ).toUtf8().constData(), OFTString );
     OGR_L_CreateField( layer, definition, TRUE );
     OGR_Fld_Destroy( definition );
   }
@@ -206,7 +213,8 @@ bool PendulumDataBuilder::writeLayer( GDALDatasetH dataset, const PendulumLayerI
       const PendulumSchema::Field &field = columns.at( column );
       const QJsonValue value = feature.properties.value( field.name );
       const QString text = fieldText( value );
-      if ( value.isNull() || value.isUndefined() || ( text.isEmpty() && field.type == PendulumSchema::FieldType::Date ) )
+      if ( value.isNull() || value.isUndefined() ||
+           ( text.isEmpty() && field.type == PendulumSchema::FieldType::Date ) )
       {
         OGR_F_SetFieldNull( out, column );
         continue;
@@ -227,9 +235,10 @@ bool PendulumDataBuilder::writeLayer( GDALDatasetH dataset, const PendulumLayerI
     }
 
     for ( int i = 0; i < popupLanguages.size(); ++i )
-      OGR_F_SetFieldString(
-        out, columns.size() + i,
-        popup.html( feature.properties.toVariantMap(), info.id, popupLanguages.at( i ) ).toUtf8().constData() );
+      OGR_F_SetFieldString( out, columns.size() + i,
+                            popup.html( feature.properties.toVariantMap(), info.id, popupLanguages.at( i ) )
+                                .toUtf8()
+                                .constData() );
 
     OGRGeometryH geometry = OGR_G_CreateGeometryFromJson( feature.geometry.constData() );
     const OGRwkbGeometryType type = geometry ? wkbFlatten( OGR_G_GetGeometryType( geometry ) ) : wkbUnknown;
@@ -237,7 +246,9 @@ bool PendulumDataBuilder::writeLayer( GDALDatasetH dataset, const PendulumLayerI
     if ( !geometry || !typeOk )
     {
       mErrors << QStringLiteral( "%1: %2: geometry is not a %3" )
-                   .arg( fileName, feature.id, isPoint ? QStringLiteral( "Point" ) : QStringLiteral( "Polygon or MultiPolygon" ) );
+                     .arg( fileName, feature.id,
+                           isPoint ? QStringLiteral( "Point" )
+                                   : QStringLiteral( "Polygon or MultiPolygon" ) );
       if ( geometry )
         OGR_G_DestroyGeometry( geometry );
       OGR_F_Destroy( out );
@@ -256,7 +267,8 @@ bool PendulumDataBuilder::writeLayer( GDALDatasetH dataset, const PendulumLayerI
   // The temporal filter compares these columns on every frame: index them.
   if ( info.temporal )
   {
-    const QString sql = QStringLiteral( "CREATE INDEX \"idx_%1_valid\" ON \"%1\" (valid_from, valid_to)" ).arg( info.id );
+    const QString sql =
+        QStringLiteral( "CREATE INDEX \"idx_%1_valid\" ON \"%1\" (valid_from, valid_to)" ).arg( info.id );
     GDALDatasetExecuteSQL( dataset, sql.toUtf8().constData(), nullptr, nullptr );
   }
   return mErrors.isEmpty();
@@ -264,7 +276,8 @@ bool PendulumDataBuilder::writeLayer( GDALDatasetH dataset, const PendulumLayerI
 
 bool PendulumDataBuilder::writeMeta( GDALDatasetH dataset )
 {
-  OGRLayerH layer = GDALDatasetCreateLayer( dataset, PendulumSchema::metaTable().toUtf8().constData(), nullptr, wkbNone, nullptr );
+  OGRLayerH layer = GDALDatasetCreateLayer( dataset, PendulumSchema::metaTable().toUtf8().constData(),
+                                            nullptr, wkbNone, nullptr );
   if ( !layer )
   {
     mErrors << QStringLiteral( "cannot create the metadata table (%1)" ).arg( gdalError() );
@@ -277,10 +290,10 @@ bool PendulumDataBuilder::writeMeta( GDALDatasetH dataset )
     OGR_Fld_Destroy( definition );
   }
   const QList<QPair<QString, QByteArray>> rows = {
-    { QStringLiteral( "schema_version" ), QByteArray::number( PendulumSchema::version() ) },
-    { QStringLiteral( "pendulum_version" ), QByteArray( PENDULUM_VERSION ) },
-    { QStringLiteral( "catalog" ), mRecord.catalog().json() },
-    { QStringLiteral( "sources" ), mRecord.sourcesJson() },
+      { QStringLiteral( "schema_version" ), QByteArray::number( PendulumSchema::version() ) },
+      { QStringLiteral( "pendulum_version" ), QByteArray( PENDULUM_VERSION ) },
+      { QStringLiteral( "catalog" ), mRecord.catalog().json() },
+      { QStringLiteral( "sources" ), mRecord.sourcesJson() },
   };
   for ( const auto &row : rows )
   {
@@ -310,7 +323,8 @@ bool PendulumDataBuilder::storeStyles( const QString &path )
       mErrors << QStringLiteral( "%1: style for layer '%2' not found" ).arg( qml, info.id );
       continue;
     }
-    QgsVectorLayer layer( QStringLiteral( "%1|layername=%2" ).arg( path, info.id ), info.id, QStringLiteral( "ogr" ) );
+    QgsVectorLayer layer( QStringLiteral( "%1|layername=%2" ).arg( path, info.id ), info.id,
+                          QStringLiteral( "ogr" ) );
     if ( !layer.isValid() )
     {
       mErrors << QStringLiteral( "%1: layer '%2' cannot be opened by QGIS" ).arg( path, info.id );

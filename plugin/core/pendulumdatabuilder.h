@@ -21,25 +21,26 @@ typedef void *GDALDatasetH;
  */
 class PendulumDataBuilder
 {
-  public:
-    PendulumDataBuilder( const QString &layersDir, const QString &stylesDir );
+public:
+  PendulumDataBuilder( const QString &layersDir, const QString &stylesDir );
 
-    //! Builds into \a outPath. Returns false with errors() set on any problem.
-    bool build( const QString &outPath );
+  //! Builds into \a outPath. Returns false with errors() set on any problem.
+  bool build( const QString &outPath );
 
-    //! One line per problem, naming the file and the feature where there is one.
-    const QStringList &errors() const { return mErrors; }
+  //! One line per problem, naming the file and the feature where there is one.
+  const QStringList &errors() const { return mErrors; }
 
-  private:
-    bool writeGeoPackage( const QString &path );
-    bool writeLayer( GDALDatasetH dataset, const PendulumLayerInfo &info, const QList<PendulumFeature> &features );
-    bool writeMeta( GDALDatasetH dataset );
-    bool storeStyles( const QString &path );
+private:
+  bool writeGeoPackage( const QString &path );
+  bool writeLayer( GDALDatasetH dataset, const PendulumLayerInfo &info,
+                   const QList<PendulumFeature> &features );
+  bool writeMeta( GDALDatasetH dataset );
+  bool storeStyles( const QString &path );
 
-    QString mLayersDir;
-    QString mStylesDir;
-    PendulumRecordReader mRecord;
-    QStringList mErrors;
+  QString mLayersDir;
+  QString mStylesDir;
+  PendulumRecordReader mRecord;
+  QStringList mErrors;
 };
 
 #endif // PENDULUMDATABUILDER_H

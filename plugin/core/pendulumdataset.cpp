@@ -17,47 +17,51 @@
 
 namespace
 {
-  //! Reads the key/value rows of the metadata table; empty if the file has none.
-  QHash<QString, QByteArray> readMeta( const QString &path, QString *error )
+//! Reads the key/value rows of the metadata table; empty if the file has none.
+QHash<QString, QByteArray> readMeta( const QString &path, QString *error )
+{
+  QHash<QString, QByteArray> meta;
+  CPLPushErrorHandler( CPLQuietErrorHandler );
+  GDALAllRegister();
+  const char *drivers[] = { "GPKG", nullptr };
+  GDALDatasetH dataset = GDALOpenEx( QFile::encodeName( path ).constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                     drivers, nullptr, nullptr );
+  if ( !dataset )
   {
-    QHash<QString, QByteArray> meta;
-    CPLPushErrorHandler( CPLQuietErrorHandler );
-    GDALAllRegister();
-    const char *drivers[] = { "GPKG", nullptr };
-    GDALDatasetH dataset
-      = GDALOpenEx( QFile::encodeName( path ).constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr );
-    if ( !dataset )
-    {
-      *error = QStringLiteral( "%1: not a GeoPackage (%2)" ).arg( path, QString::fromUtf8( CPLGetLastErrorMsg() ) );
-      CPLPopErrorHandler();
-      return meta;
-    }
-    OGRLayerH layer = GDALDatasetGetLayerByName( dataset, PendulumSchema::metaTable().toUtf8().constData() );
-    if ( layer )
-    {
-      OGR_L_ResetReading( layer );
-      while ( OGRFeatureH feature = OGR_L_GetNextFeature( layer ) )
-      {
-        meta.insert( QString::fromUtf8( OGR_F_GetFieldAsString( feature, 0 ) ), QByteArray( OGR_F_GetFieldAsString( feature, 1 ) ) );
-        OGR_F_Destroy( feature );
-      }
-    }
-    else
-    {
-      *error = QStringLiteral( "%1: a GeoPackage, but not a Pendulum one (no %2 table); build one with `pendulum build`" )
-                 .arg( path, PendulumSchema::metaTable() );
-    }
-    GDALClose( dataset );
+    *error =
+        QStringLiteral( "%1: not a GeoPackage (%2)" ).arg( path, QString::fromUtf8( CPLGetLastErrorMsg() ) );
     CPLPopErrorHandler();
     return meta;
   }
+  OGRLayerH layer = GDALDatasetGetLayerByName( dataset, PendulumSchema::metaTable().toUtf8().constData() );
+  if ( layer )
+  {
+    OGR_L_ResetReading( layer );
+    while ( OGRFeatureH feature = OGR_L_GetNextFeature( layer ) )
+    {
+      meta.insert( QString::fromUtf8( OGR_F_GetFieldAsString( feature, 0 ) ),
+                   QByteArray( OGR_F_GetFieldAsString( feature, 1 ) ) );
+      OGR_F_Destroy( feature );
+    }
+  }
+  else
+  {
+    *error = QStringLiteral(
+                 "%1: a GeoPackage, but not a Pendulum one (no %2 table); build one with `pendulum build`" )
+                 .arg( path, PendulumSchema::metaTable() );
+  }
+  GDALClose( dataset );
+  CPLPopErrorHandler();
+  return meta;
+}
 } // namespace
 
 std::unique_ptr<PendulumDataset> PendulumDataset::open( const QString &path, QString *error )
 {
   if ( !QFileInfo( path ).isFile() )
   {
-    *error = QStringLiteral( "%1: no such file; build it with `pendulum build` or name another with --data" ).arg( path );
+    *error = QStringLiteral( "%1: no such file; build it with `pendulum build` or name another with --data" )
+                 .arg( path );
     return nullptr;
   }
   const QHash<QString, QByteArray> meta = readMeta( path, error );
@@ -67,10 +71,12 @@ std::unique_ptr<PendulumDataset> PendulumDataset::open( const QString &path, QSt
   const int version = meta.value( QStringLiteral( "schema_version" ) ).toInt();
   if ( version != PendulumSchema::version() )
   {
-    *error = QStringLiteral( "%1: built for data schema %2, this Pendulum reads schema %3; rebuild it with `pendulum build`" )
-               .arg( path )
-               .arg( version )
-               .arg( PendulumSchema::version() );
+    *error =
+        QStringLiteral(
+            "%1: built for data schema %2, this Pendulum reads schema %3; rebuild it with `pendulum build`" )
+            .arg( path )
+            .arg( version )
+            .arg( PendulumSchema::version() );
     return nullptr;
   }
 
@@ -85,12 +91,14 @@ std::unique_ptr<PendulumDataset> PendulumDataset::open( const QString &path, QSt
   return dataset;
 }
 
-QgsVectorLayer *PendulumDataset::createLayer( const PendulumLayerInfo &info, const QString &language, QString *error ) const
+QgsVectorLayer *PendulumDataset::createLayer( const PendulumLayerInfo &info, const QString &language,
+                                              QString *error ) const
 {
   QgsVectorLayer::LayerOptions options;
   options.loadDefaultStyle = true;
-  std::unique_ptr<QgsVectorLayer> layer = std::make_unique<QgsVectorLayer>(
-    QStringLiteral( "%1|layername=%2" ).arg( mPath, info.id ), info.title( language ), QStringLiteral( "ogr" ), options );
+  std::unique_ptr<QgsVectorLayer> layer =
+      std::make_unique<QgsVectorLayer>( QStringLiteral( "%1|layername=%2" ).arg( mPath, info.id ),
+                                        info.title( language ), QStringLiteral( "ogr" ), options );
   if ( !layer->isValid() )
   {
     *error = QStringLiteral( "%1: layer '%2' cannot be opened" ).arg( mPath, info.id );

@@ -17,37 +17,37 @@ class QgsVectorLayer;
  */
 class PendulumDataset
 {
-  public:
-    /**
-     * Opens \a path. Returns nullptr and sets \a error when the file is
-     * missing, is not a GeoPackage, or was built for another schema version.
-     */
-    static std::unique_ptr<PendulumDataset> open( const QString &path, QString *error );
+public:
+  /**
+   * Opens \a path. Returns nullptr and sets \a error when the file is
+   * missing, is not a GeoPackage, or was built for another schema version.
+   */
+  static std::unique_ptr<PendulumDataset> open( const QString &path, QString *error );
 
-    //! Custom property holding the record's layer id on each layer made here.
-    static QString layerIdProperty() { return QStringLiteral( "pendulum/layer_id" ); }
+  //! Custom property holding the record's layer id on each layer made here.
+  static QString layerIdProperty() { return QStringLiteral( "pendulum/layer_id" ); }
 
-    QString path() const { return mPath; }
-    const PendulumCatalog &catalog() const { return mCatalog; }
+  QString path() const { return mPath; }
+  const PendulumCatalog &catalog() const { return mCatalog; }
 
-    //! The bibliography (CSL-JSON) as built.
-    QByteArray sources() const { return mSources; }
+  //! The bibliography (CSL-JSON) as built.
+  QByteArray sources() const { return mSources; }
 
-    /**
-     * A new layer for \a info, named in \a language; the caller owns it.
-     * Returns nullptr (and sets \a error) if the layer cannot be opened.
-     */
-    QgsVectorLayer *createLayer( const PendulumLayerInfo &info, const QString &language, QString *error ) const;
+  /**
+   * A new layer for \a info, named in \a language; the caller owns it.
+   * Returns nullptr (and sets \a error) if the layer cannot be opened.
+   */
+  QgsVectorLayer *createLayer( const PendulumLayerInfo &info, const QString &language, QString *error ) const;
 
-    //! All layers bottom first (catalog order); the caller owns them.
-    QList<QgsVectorLayer *> createLayers( const QString &language, QString *error ) const;
+  //! All layers bottom first (catalog order); the caller owns them.
+  QList<QgsVectorLayer *> createLayers( const QString &language, QString *error ) const;
 
-  private:
-    PendulumDataset() = default;
+private:
+  PendulumDataset() = default;
 
-    QString mPath;
-    PendulumCatalog mCatalog;
-    QByteArray mSources;
+  QString mPath;
+  PendulumCatalog mCatalog;
+  QByteArray mSources;
 };
 
 #endif // PENDULUMDATASET_H

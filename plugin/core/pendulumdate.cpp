@@ -26,9 +26,10 @@ QDate PendulumDate::parse( const QString &text, QString *error )
   if ( day < 1 || day > daysInMonth )
   {
     if ( error )
-      *error = QStringLiteral( "'%1' is not a real date: %2 has %3 days" )
-                 .arg( text, QLocale::c().toString( QDate( year, month, 1 ), QStringLiteral( "MMMM yyyy" ) ) )
-                 .arg( daysInMonth );
+      *error =
+          QStringLiteral( "'%1' is not a real date: %2 has %3 days" )
+              .arg( text, QLocale::c().toString( QDate( year, month, 1 ), QStringLiteral( "MMMM yyyy" ) ) )
+              .arg( daysInMonth );
     return QDate();
   }
   return QDate( year, month, day );

@@ -12,15 +12,15 @@
  */
 class PendulumDate
 {
-  public:
-    /**
-     * Parses \a text as `YYYY-MM-DD`. Returns an invalid QDate and sets
-     * \a error (if given) when the text is not a real calendar day.
-     */
-    static QDate parse( const QString &text, QString *error = nullptr );
+public:
+  /**
+   * Parses \a text as `YYYY-MM-DD`. Returns an invalid QDate and sets
+   * \a error (if given) when the text is not a real calendar day.
+   */
+  static QDate parse( const QString &text, QString *error = nullptr );
 
-    //! Formats \a date for people, e.g. "1 January 1910".
-    static QString toDisplayString( const QDate &date );
+  //! Formats \a date for people, e.g. "1 January 1910".
+  static QString toDisplayString( const QDate &date );
 };
 
 #endif // PENDULUMDATE_H

@@ -11,17 +11,17 @@
 
 namespace
 {
-  int lineAtOffset( const QByteArray &data, int offset )
-  {
-    return data.left( offset ).count( '\n' ) + 1;
-  }
+int lineAtOffset( const QByteArray &data, int offset )
+{
+  return data.left( offset ).count( '\n' ) + 1;
+}
 
-  bool isUtf8( const QByteArray &data )
-  {
-    QTextCodec::ConverterState state;
-    QTextCodec::codecForName( "UTF-8" )->toUnicode( data.constData(), data.size(), &state );
-    return state.invalidChars == 0;
-  }
+bool isUtf8( const QByteArray &data )
+{
+  QTextCodec::ConverterState state;
+  QTextCodec::codecForName( "UTF-8" )->toUnicode( data.constData(), data.size(), &state );
+  return state.invalidChars == 0;
+}
 } // namespace
 
 bool PendulumGeoJsonReader::read( const QString &path )
@@ -39,9 +39,9 @@ bool PendulumGeoJsonReader::read( const QString &path )
   if ( file.size() > MAX_FILE_SIZE )
   {
     mErrors << QStringLiteral( "%1: file is %2 MB, larger than any layer can be (limit %3 MB)" )
-                 .arg( name )
-                 .arg( file.size() / ( 1024 * 1024 ) )
-                 .arg( MAX_FILE_SIZE / ( 1024 * 1024 ) );
+                   .arg( name )
+                   .arg( file.size() / ( 1024 * 1024 ) )
+                   .arg( MAX_FILE_SIZE / ( 1024 * 1024 ) );
     return false;
   }
   const QByteArray data = file.readAll();
@@ -56,9 +56,9 @@ bool PendulumGeoJsonReader::read( const QString &path )
   if ( parseError.error != QJsonParseError::NoError )
   {
     mErrors << QStringLiteral( "%1: line %2: not valid JSON (%3)" )
-                 .arg( name )
-                 .arg( lineAtOffset( data, parseError.offset ) )
-                 .arg( parseError.errorString() );
+                   .arg( name )
+                   .arg( lineAtOffset( data, parseError.offset ) )
+                   .arg( parseError.errorString() );
     return false;
   }
   const QJsonObject root = doc.object();

@@ -12,9 +12,9 @@
 //! One feature of a layer file: its properties and its geometry as GeoJSON.
 struct PendulumFeature
 {
-    QString id;             //!< properties.id, or "#<n>" where missing
-    QJsonObject properties; //!< as written
-    QByteArray geometry;    //!< the GeoJSON geometry object, compact
+  QString id;             //!< properties.id, or "#<n>" where missing
+  QJsonObject properties; //!< as written
+  QByteArray geometry;    //!< the GeoJSON geometry object, compact
 };
 
 /**
@@ -25,28 +25,28 @@ struct PendulumFeature
  */
 class PendulumGeoJsonReader
 {
-  public:
-    //! Largest file accepted: a layer of the record is a few MB.
-    static constexpr qint64 MAX_FILE_SIZE = 200 * 1024 * 1024;
+public:
+  //! Largest file accepted: a layer of the record is a few MB.
+  static constexpr qint64 MAX_FILE_SIZE = 200 * 1024 * 1024;
 
-    /**
-     * Reads \a path. Returns false if the file as a whole cannot be read;
-     * problems with single features are added to errors() and those
-     * features are skipped.
-     */
-    bool read( const QString &path );
+  /**
+   * Reads \a path. Returns false if the file as a whole cannot be read;
+   * problems with single features are added to errors() and those
+   * features are skipped.
+   */
+  bool read( const QString &path );
 
-    const QList<PendulumFeature> &features() const { return mFeatures; }
+  const QList<PendulumFeature> &features() const { return mFeatures; }
 
-    //! A GeoJSON geometry object as a QgsGeometry (null if it is not one), read by GDAL.
-    static QgsGeometry toGeometry( const QByteArray &geoJson );
+  //! A GeoJSON geometry object as a QgsGeometry (null if it is not one), read by GDAL.
+  static QgsGeometry toGeometry( const QByteArray &geoJson );
 
-    //! One line per problem: "file: feature-id: problem".
-    const QStringList &errors() const { return mErrors; }
+  //! One line per problem: "file: feature-id: problem".
+  const QStringList &errors() const { return mErrors; }
 
-  private:
-    QList<PendulumFeature> mFeatures;
-    QStringList mErrors;
+private:
+  QList<PendulumFeature> mFeatures;
+  QStringList mErrors;
 };
 
 #endif // PENDULUMGEOJSONREADER_H

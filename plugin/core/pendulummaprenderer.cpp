@@ -15,10 +15,7 @@
 #include "qgsmapsettings.h"
 #include "qgsproject.h"
 
-PendulumMapRenderer::PendulumMapRenderer( const QList<QgsMapLayer *> &layers )
-  : mLayers( layers )
-{
-}
+PendulumMapRenderer::PendulumMapRenderer( const QList<QgsMapLayer *> &layers ) : mLayers( layers ) {}
 
 QgsMapSettings PendulumMapRenderer::mapSettings( const PendulumMapRequest &request ) const
 {
@@ -30,7 +27,8 @@ QgsMapSettings PendulumMapRenderer::mapSettings( const PendulumMapRequest &reque
   settings.setExtent( request.extent.isEmpty() ? PendulumRegion::mapExtent() : request.extent );
   settings.setOutputSize( request.size );
   settings.setOutputDpi( request.dpi );
-  settings.setBackgroundColor( QColor( 0xf7, 0xf9, 0xfb ) ); // the sea: near white, so that no pale land tint is mistaken for water
+  settings.setBackgroundColor(
+      QColor( 0xf7, 0xf9, 0xfb ) ); // the sea: near white, so that no pale land tint is mistaken for water
   settings.setFlag( Qgis::MapSettingsFlag::Antialiasing, true );
   settings.setFlag( Qgis::MapSettingsFlag::UseAdvancedEffects, true );
   settings.setFlag( Qgis::MapSettingsFlag::DrawLabeling, request.labels );
@@ -49,7 +47,9 @@ QImage PendulumMapRenderer::render( const PendulumMapRequest &request ) const
   image.setDotsPerMeterX( qRound( request.dpi / 0.0254 ) );
   image.setDotsPerMeterY( qRound( request.dpi / 0.0254 ) );
   if ( request.dateLabel )
-    drawLabel( image, request.labelText.isEmpty() ? PendulumDate::toDisplayString( request.date ) : request.labelText,
+    drawLabel( image,
+               request.labelText.isEmpty() ? PendulumDate::toDisplayString( request.date )
+                                           : request.labelText,
                request.dpi );
   return image;
 }
@@ -80,7 +80,8 @@ bool PendulumMapRenderer::save( const QImage &image, const QString &path, int dp
   const QByteArray format = QFileInfo( path ).suffix().toLower().toLatin1();
   if ( !QImageWriter::supportedImageFormats().contains( format ) )
   {
-    *error = QStringLiteral( "%1: cannot write images of type '%2'" ).arg( path, QString::fromLatin1( format ) );
+    *error =
+        QStringLiteral( "%1: cannot write images of type '%2'" ).arg( path, QString::fromLatin1( format ) );
     return false;
   }
   // QSaveFile writes beside the target and renames on commit: no half-written file under the final name.

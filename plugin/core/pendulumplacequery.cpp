@@ -11,10 +11,7 @@
 #include "qgsmaplayertemporalproperties.h"
 #include "qgsvectorlayer.h"
 
-PendulumPlaceQuery::PendulumPlaceQuery( const QList<QgsVectorLayer *> &layers )
-  : mLayers( layers )
-{
-}
+PendulumPlaceQuery::PendulumPlaceQuery( const QList<QgsVectorLayer *> &layers ) : mLayers( layers ) {}
 
 QList<PendulumPlaceRecord> PendulumPlaceQuery::covering( const QgsPointXY &point, const QDate &date ) const
 {
@@ -31,7 +28,10 @@ QList<PendulumPlaceRecord> PendulumPlaceQuery::covering( const QgsPointXY &point
     {
       // The record's rule: valid_from inclusive, valid_to exclusive, empty valid_to open.
       const QString day = QgsExpression::quotedValue( date.toString( Qt::ISODate ) );
-      request.setFilterExpression( QStringLiteral( "\"valid_from\" <= to_date(%1) AND (\"valid_to\" IS NULL OR \"valid_to\" > to_date(%1))" ).arg( day ) );
+      request.setFilterExpression(
+          QStringLiteral(
+              "\"valid_from\" <= to_date(%1) AND (\"valid_to\" IS NULL OR \"valid_to\" > to_date(%1))" )
+              .arg( day ) );
     }
     const QString layerId = layer->customProperty( PendulumDataset::layerIdProperty() ).toString();
     QgsFeatureIterator it = layer->getFeatures( request );
@@ -54,6 +54,7 @@ QList<PendulumPlaceRecord> PendulumPlaceQuery::history( const QgsPointXY &point 
 {
   QList<PendulumPlaceRecord> records = covering( point, QDate() );
   std::stable_sort( records.begin(), records.end(),
-                    []( const PendulumPlaceRecord &a, const PendulumPlaceRecord &b ) { return a.validFrom() < b.validFrom(); } );
+                    []( const PendulumPlaceRecord &a, const PendulumPlaceRecord &b )
+                    { return a.validFrom() < b.validFrom(); } );
   return records;
 }

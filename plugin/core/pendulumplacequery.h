@@ -13,13 +13,16 @@ class QgsVectorLayer;
 //! One feature covering a place: what the record says held it, when, and on what authority.
 struct PendulumPlaceRecord
 {
-    QString layerId;  //!< the record's layer id, e.g. "border_1905"
-    QgsFeature feature; //!< all attributes (id, names, holder, status, valid_from…, sources…)
+  QString layerId;    //!< the record's layer id, e.g. "border_1905"
+  QgsFeature feature; //!< all attributes (id, names, holder, status, valid_from…, sources…)
 
-    QString featureId() const { return feature.attribute( QStringLiteral( "id" ) ).toString(); }
-    QDate validFrom() const { return feature.attribute( QStringLiteral( "valid_from" ) ).toDate(); }
-    QDate validTo() const { return feature.attribute( QStringLiteral( "valid_to" ) ).toDate(); } //!< null: still true
-    QString text( const QString &field ) const { return feature.attribute( field ).toString(); }
+  QString featureId() const { return feature.attribute( QStringLiteral( "id" ) ).toString(); }
+  QDate validFrom() const { return feature.attribute( QStringLiteral( "valid_from" ) ).toDate(); }
+  QDate validTo() const
+  {
+    return feature.attribute( QStringLiteral( "valid_to" ) ).toDate();
+  } //!< null: still true
+  QString text( const QString &field ) const { return feature.attribute( field ).toString(); }
 };
 
 /**
@@ -30,20 +33,20 @@ struct PendulumPlaceRecord
  */
 class PendulumPlaceQuery
 {
-  public:
-    //! \a layers as PendulumDataset makes them (the record id in a custom property); not owned.
-    explicit PendulumPlaceQuery( const QList<QgsVectorLayer *> &layers );
+public:
+  //! \a layers as PendulumDataset makes them (the record id in a custom property); not owned.
+  explicit PendulumPlaceQuery( const QList<QgsVectorLayer *> &layers );
 
-    //! Every feature covering lon/lat \a point that is true on \a date, in catalog order.
-    QList<PendulumPlaceRecord> at( const QgsPointXY &point, const QDate &date ) const;
+  //! Every feature covering lon/lat \a point that is true on \a date, in catalog order.
+  QList<PendulumPlaceRecord> at( const QgsPointXY &point, const QDate &date ) const;
 
-    //! Every feature ever covering \a point, ordered by valid_from, then catalog order.
-    QList<PendulumPlaceRecord> history( const QgsPointXY &point ) const;
+  //! Every feature ever covering \a point, ordered by valid_from, then catalog order.
+  QList<PendulumPlaceRecord> history( const QgsPointXY &point ) const;
 
-  private:
-    QList<PendulumPlaceRecord> covering( const QgsPointXY &point, const QDate &date ) const;
+private:
+  QList<PendulumPlaceRecord> covering( const QgsPointXY &point, const QDate &date ) const;
 
-    QList<QgsVectorLayer *> mLayers;
+  QList<QgsVectorLayer *> mLayers;
 };
 
 #endif // PENDULUMPLACEQUERY_H

@@ -21,17 +21,20 @@ QString PendulumPluginInstaller::settingsFile( const QString &profilesPath, cons
   return QDir( profileDir( profilesPath, profile ) ).filePath( QStringLiteral( "QGIS/QGIS3.ini" ) );
 }
 
-QString PendulumPluginInstaller::install( const QString &pluginFile, const QString &profilesPath, const QString &profile,
-                                          const QString &dataPath, QString *error )
+QString PendulumPluginInstaller::install( const QString &pluginFile, const QString &profilesPath,
+                                          const QString &profile, const QString &dataPath, QString *error )
 {
   QFile module( pluginFile );
   if ( !module.open( QIODevice::ReadOnly ) )
   {
-    *error = QStringLiteral( "%1: cannot read the plugin (%2); build it first" ).arg( pluginFile, module.errorString() );
+    *error = QStringLiteral( "%1: cannot read the plugin (%2); build it first" )
+                 .arg( pluginFile, module.errorString() );
     return QString();
   }
-  const QDir pluginDir( QDir( profileDir( profilesPath, profile ) ).filePath( QStringLiteral( "cpp-plugins" ) ) );
-  if ( !QDir().mkpath( pluginDir.path() ) || !QDir().mkpath( QFileInfo( settingsFile( profilesPath, profile ) ).path() ) )
+  const QDir pluginDir(
+      QDir( profileDir( profilesPath, profile ) ).filePath( QStringLiteral( "cpp-plugins" ) ) );
+  if ( !QDir().mkpath( pluginDir.path() ) ||
+       !QDir().mkpath( QFileInfo( settingsFile( profilesPath, profile ) ).path() ) )
   {
     *error = QStringLiteral( "%1: cannot create the profile folders" ).arg( profilesPath );
     return QString();
@@ -49,7 +52,8 @@ QString PendulumPluginInstaller::install( const QString &pluginFile, const QStri
   QFile::setPermissions( installed, QFile::permissions( pluginFile ) );
 
   QSettings settings( settingsFile( profilesPath, profile ), QSettings::IniFormat );
-  QStringList searchPaths = settings.value( QStringLiteral( "plugins/searchPathsForPlugins" ) ).toStringList();
+  QStringList searchPaths =
+      settings.value( QStringLiteral( "plugins/searchPathsForPlugins" ) ).toStringList();
   if ( !searchPaths.contains( pluginDir.path() ) )
     searchPaths << pluginDir.path();
   settings.setValue( QStringLiteral( "plugins/searchPathsForPlugins" ), searchPaths );

@@ -12,23 +12,23 @@
  */
 class PendulumPluginInstaller
 {
-  public:
-    //! The plugin module of this build.
-    static QString builtPluginFile();
+public:
+  //! The plugin module of this build.
+  static QString builtPluginFile();
 
-    //! The folder of \a profile: <profilesPath>/profiles/<profile>.
-    static QString profileDir( const QString &profilesPath, const QString &profile );
+  //! The folder of \a profile: <profilesPath>/profiles/<profile>.
+  static QString profileDir( const QString &profilesPath, const QString &profile );
 
-    //! The profile's settings file: <profilesPath>/profiles/<profile>/QGIS/QGIS3.ini.
-    static QString settingsFile( const QString &profilesPath, const QString &profile );
+  //! The profile's settings file: <profilesPath>/profiles/<profile>/QGIS/QGIS3.ini.
+  static QString settingsFile( const QString &profilesPath, const QString &profile );
 
-    /**
-     * Installs \a pluginFile into \a profile under \a profilesPath with
-     * \a dataPath as the record. Returns the installed module's path, or an
-     * empty string with \a error set.
-     */
-    static QString install( const QString &pluginFile, const QString &profilesPath, const QString &profile,
-                            const QString &dataPath, QString *error );
+  /**
+   * Installs \a pluginFile into \a profile under \a profilesPath with
+   * \a dataPath as the record. Returns the installed module's path, or an
+   * empty string with \a error set.
+   */
+  static QString install( const QString &pluginFile, const QString &profilesPath, const QString &profile,
+                          const QString &dataPath, QString *error );
 };
 
 #endif // PENDULUMPLUGININSTALLER_H

@@ -15,19 +15,19 @@ class QgsProject;
  */
 class PendulumProjectLoader
 {
-  public:
-    //! Custom property marking the group as Pendulum's.
-    static QString groupProperty() { return QStringLiteral( "pendulum/group" ); }
+public:
+  //! Custom property marking the group as Pendulum's.
+  static QString groupProperty() { return QStringLiteral( "pendulum/group" ); }
 
-    /**
-     * Adds \a dataset's layers to \a project. Returns the group, or nullptr
-     * with \a error set. Sets \a alreadyLoaded when the group was there.
-     */
-    static QgsLayerTreeGroup *load( QgsProject *project, const PendulumDataset &dataset, const QString &language,
-                                    QString *error, bool *alreadyLoaded = nullptr );
+  /**
+   * Adds \a dataset's layers to \a project. Returns the group, or nullptr
+   * with \a error set. Sets \a alreadyLoaded when the group was there.
+   */
+  static QgsLayerTreeGroup *load( QgsProject *project, const PendulumDataset &dataset,
+                                  const QString &language, QString *error, bool *alreadyLoaded = nullptr );
 
-    //! The Pendulum group of \a project, or nullptr.
-    static QgsLayerTreeGroup *findGroup( QgsProject *project );
+  //! The Pendulum group of \a project, or nullptr.
+  static QgsLayerTreeGroup *findGroup( QgsProject *project );
 };
 
 #endif // PENDULUMPROJECTLOADER_H

@@ -17,31 +17,31 @@
  */
 class PendulumRecordReader
 {
-  public:
-    /**
-     * Reads \a layersDir. Returns false if the record cannot be read as a
-     * whole (folder, catalog or bibliography missing or malformed, a layer
-     * file unreadable); errors() then says why, one line per problem.
-     */
-    bool read( const QString &layersDir );
+public:
+  /**
+   * Reads \a layersDir. Returns false if the record cannot be read as a
+   * whole (folder, catalog or bibliography missing or malformed, a layer
+   * file unreadable); errors() then says why, one line per problem.
+   */
+  bool read( const QString &layersDir );
 
-    const PendulumCatalog &catalog() const { return mCatalog; }
-    const PendulumBibliography &bibliography() const { return mBibliography; }
+  const PendulumCatalog &catalog() const { return mCatalog; }
+  const PendulumBibliography &bibliography() const { return mBibliography; }
 
-    //! sources.json as read, for storing it unchanged.
-    QByteArray sourcesJson() const { return mSourcesJson; }
+  //! sources.json as read, for storing it unchanged.
+  QByteArray sourcesJson() const { return mSourcesJson; }
 
-    //! The features of catalog layer \a index (catalog order).
-    const QList<PendulumFeature> &features( int index ) const { return mLayerFeatures.at( index ); }
+  //! The features of catalog layer \a index (catalog order).
+  const QList<PendulumFeature> &features( int index ) const { return mLayerFeatures.at( index ); }
 
-    const QStringList &errors() const { return mErrors; }
+  const QStringList &errors() const { return mErrors; }
 
-  private:
-    PendulumCatalog mCatalog;
-    PendulumBibliography mBibliography;
-    QByteArray mSourcesJson;
-    QList<QList<PendulumFeature>> mLayerFeatures;
-    QStringList mErrors;
+private:
+  PendulumCatalog mCatalog;
+  PendulumBibliography mBibliography;
+  QByteArray mSourcesJson;
+  QList<QList<PendulumFeature>> mLayerFeatures;
+  QStringList mErrors;
 };
 
 #endif // PENDULUMRECORDREADER_H

@@ -8,17 +8,20 @@ QgsCoordinateReferenceSystem PendulumRegion::mapCrs()
   // WKT rather than a PROJ string so that the CRS has a name in QGIS's status bar,
   // CRS selector and layout legends (a PROJ string comes out as "Unknown CRS").
   static const QString sWkt = QStringLiteral(
-    "PROJCRS[\"Pendulum North-East Asia Lambert Conformal Conic\","
-    "BASEGEOGCRS[\"WGS 84\",DATUM[\"World Geodetic System 1984\",ELLIPSOID[\"WGS 84\",6378137,298.257223563,LENGTHUNIT[\"metre\",1]]],"
-    "PRIMEM[\"Greenwich\",0,ANGLEUNIT[\"degree\",0.0174532925199433]]],"
-    "CONVERSION[\"Lambert Conic Conformal, 39.2°N and 55.8°N, 130°E\",METHOD[\"Lambert Conic Conformal (2SP)\",ID[\"EPSG\",9802]],"
-    "PARAMETER[\"Latitude of false origin\",47.5,ANGLEUNIT[\"degree\",0.0174532925199433]],"
-    "PARAMETER[\"Longitude of false origin\",130,ANGLEUNIT[\"degree\",0.0174532925199433]],"
-    "PARAMETER[\"Latitude of 1st standard parallel\",39.2,ANGLEUNIT[\"degree\",0.0174532925199433]],"
-    "PARAMETER[\"Latitude of 2nd standard parallel\",55.8,ANGLEUNIT[\"degree\",0.0174532925199433]],"
-    "PARAMETER[\"Easting at false origin\",0,LENGTHUNIT[\"metre\",1]],"
-    "PARAMETER[\"Northing at false origin\",0,LENGTHUNIT[\"metre\",1]]],"
-    "CS[Cartesian,2],AXIS[\"(E)\",east,ORDER[1],LENGTHUNIT[\"metre\",1]],AXIS[\"(N)\",north,ORDER[2],LENGTHUNIT[\"metre\",1]]]" );
+      "PROJCRS[\"Pendulum North-East Asia Lambert Conformal Conic\","
+      "BASEGEOGCRS[\"WGS 84\",DATUM[\"World Geodetic System 1984\",ELLIPSOID[\"WGS "
+      "84\",6378137,298.257223563,LENGTHUNIT[\"metre\",1]]],"
+      "PRIMEM[\"Greenwich\",0,ANGLEUNIT[\"degree\",0.0174532925199433]]],"
+      "CONVERSION[\"Lambert Conic Conformal, 39.2°N and 55.8°N, 130°E\",METHOD[\"Lambert Conic Conformal "
+      "(2SP)\",ID[\"EPSG\",9802]],"
+      "PARAMETER[\"Latitude of false origin\",47.5,ANGLEUNIT[\"degree\",0.0174532925199433]],"
+      "PARAMETER[\"Longitude of false origin\",130,ANGLEUNIT[\"degree\",0.0174532925199433]],"
+      "PARAMETER[\"Latitude of 1st standard parallel\",39.2,ANGLEUNIT[\"degree\",0.0174532925199433]],"
+      "PARAMETER[\"Latitude of 2nd standard parallel\",55.8,ANGLEUNIT[\"degree\",0.0174532925199433]],"
+      "PARAMETER[\"Easting at false origin\",0,LENGTHUNIT[\"metre\",1]],"
+      "PARAMETER[\"Northing at false origin\",0,LENGTHUNIT[\"metre\",1]]],"
+      "CS[Cartesian,2],AXIS[\"(E)\",east,ORDER[1],LENGTHUNIT[\"metre\",1]],AXIS[\"(N)\",north,ORDER[2],"
+      "LENGTHUNIT[\"metre\",1]]]" );
   return QgsCoordinateReferenceSystem::fromWkt( sWkt );
 }
 
@@ -34,7 +37,7 @@ QgsRectangle PendulumRegion::mapExtent()
 
 QgsRectangle PendulumRegion::toMapCrs( const QgsRectangle &lonLat )
 {
-  const QgsCoordinateTransform transform( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ), mapCrs(),
-                                          QgsCoordinateTransformContext() );
+  const QgsCoordinateTransform transform( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ),
+                                          mapCrs(), QgsCoordinateTransformContext() );
   return transform.transformBoundingBox( lonLat );
 }

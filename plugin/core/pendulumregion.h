@@ -13,17 +13,17 @@
  */
 class PendulumRegion
 {
-  public:
-    static QgsCoordinateReferenceSystem mapCrs();
+public:
+  static QgsCoordinateReferenceSystem mapCrs();
 
-    //! The default map area in lon/lat: 100°E–160°E, 35°N–60°N.
-    static QgsRectangle lonLatExtent();
+  //! The default map area in lon/lat: 100°E–160°E, 35°N–60°N.
+  static QgsRectangle lonLatExtent();
 
-    //! lonLatExtent() in mapCrs(), as the bounding box of its densified outline.
-    static QgsRectangle mapExtent();
+  //! lonLatExtent() in mapCrs(), as the bounding box of its densified outline.
+  static QgsRectangle mapExtent();
 
-    //! Transforms a lon/lat rectangle into mapCrs().
-    static QgsRectangle toMapCrs( const QgsRectangle &lonLat );
+  //! Transforms a lon/lat rectangle into mapCrs().
+  static QgsRectangle toMapCrs( const QgsRectangle &lonLat );
 };
 
 #endif // PENDULUMREGION_H

@@ -12,8 +12,8 @@ PendulumSourceList::PendulumSourceList( const PendulumBibliography &bibliography
 
 void PendulumSourceList::add( const QgsFeature &feature )
 {
-  const QList<PendulumCitation> citations =
-      PendulumBibliography::citationsOf( feature.attribute( QStringLiteral( "sources" ) ) ); // JSON text or OGR's parsed list
+  const QList<PendulumCitation> citations = PendulumBibliography::citationsOf(
+      feature.attribute( QStringLiteral( "sources" ) ) ); // JSON text or OGR's parsed list
   for ( const PendulumCitation &citation : citations )
   {
     if ( mBibliography.contains( citation.id ) && !mIds.contains( citation.id ) )

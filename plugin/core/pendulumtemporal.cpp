@@ -7,7 +7,8 @@
 
 void PendulumTemporal::configure( QgsVectorLayer *layer )
 {
-  QgsVectorLayerTemporalProperties *properties = qobject_cast<QgsVectorLayerTemporalProperties *>( layer->temporalProperties() );
+  QgsVectorLayerTemporalProperties *properties =
+      qobject_cast<QgsVectorLayerTemporalProperties *>( layer->temporalProperties() );
   properties->setMode( Qgis::VectorTemporalMode::FeatureDateTimeStartAndEndFromFields );
   properties->setStartField( PendulumSchema::startField() );
   properties->setEndField( PendulumSchema::endField() );
@@ -18,15 +19,17 @@ void PendulumTemporal::configure( QgsVectorLayer *layer )
 bool PendulumTemporal::isConfigured( QgsVectorLayer *layer )
 {
   // QgsMapLayer::temporalProperties() is non-const in QGIS 3.22.
-  const QgsVectorLayerTemporalProperties *properties
-    = qobject_cast<const QgsVectorLayerTemporalProperties *>( layer->temporalProperties() );
-  return properties && properties->isActive()
-         && properties->mode() == Qgis::VectorTemporalMode::FeatureDateTimeStartAndEndFromFields
-         && properties->startField() == PendulumSchema::startField() && properties->endField() == PendulumSchema::endField()
-         && properties->limitMode() == Qgis::VectorTemporalLimitMode::IncludeBeginExcludeEnd;
+  const QgsVectorLayerTemporalProperties *properties =
+      qobject_cast<const QgsVectorLayerTemporalProperties *>( layer->temporalProperties() );
+  return properties && properties->isActive() &&
+         properties->mode() == Qgis::VectorTemporalMode::FeatureDateTimeStartAndEndFromFields &&
+         properties->startField() == PendulumSchema::startField() &&
+         properties->endField() == PendulumSchema::endField() &&
+         properties->limitMode() == Qgis::VectorTemporalLimitMode::IncludeBeginExcludeEnd;
 }
 
 QgsDateTimeRange PendulumTemporal::dayRange( const QDate &date )
 {
-  return QgsDateTimeRange( QDateTime( date, QTime( 0, 0 ) ), QDateTime( date, QTime( 23, 59, 59, 999 ) ), true, true );
+  return QgsDateTimeRange( QDateTime( date, QTime( 0, 0 ) ), QDateTime( date, QTime( 23, 59, 59, 999 ) ),
+                           true, true );
 }

@@ -10,7 +10,8 @@ void PendulumTimeline::configure( QgsTemporalNavigationObject *navigation, const
   navigation->setNavigationMode( QgsTemporalNavigationObject::Animated );
   navigation->setFrameDuration( QgsInterval( 1, QgsUnitTypes::TemporalMonths ) );
   navigation->setTemporalExtents(
-    QgsDateTimeRange( QDateTime( recordStart(), QTime( 0, 0 ) ), QDateTime( QDate::currentDate().addDays( 1 ), QTime( 0, 0 ) ) ) );
+      QgsDateTimeRange( QDateTime( recordStart(), QTime( 0, 0 ) ),
+                        QDateTime( QDate::currentDate().addDays( 1 ), QTime( 0, 0 ) ) ) );
   navigation->setCurrentFrameNumber( frameForDate( current ) );
 }
 

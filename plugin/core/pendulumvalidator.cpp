@@ -12,15 +12,14 @@
 #include <QSet>
 #include <algorithm>
 
-
 namespace
 {
-  const QgsRectangle sRegion( 70, 15, 180, 75 );
+const QgsRectangle sRegion( 70, 15, 180, 75 );
 
-  bool isEventsLayer( const PendulumLayerInfo &info )
-  {
-    return info.geometry == QLatin1String( "point" );
-  }
+bool isEventsLayer( const PendulumLayerInfo &info )
+{
+  return info.geometry == QLatin1String( "point" );
+}
 } // namespace
 
 void PendulumValidator::problem( const QString &file, const QString &featureId, const QString &message )
@@ -55,14 +54,16 @@ bool PendulumValidator::validate( const PendulumRecordReader &record )
   for ( const auto &link : mEventLinks )
   {
     if ( !mEventIds.contains( link.second ) )
-      mProblems << QStringLiteral( "%1: event '%2' is not in the events layer" ).arg( link.first, link.second );
+      mProblems
+          << QStringLiteral( "%1: event '%2' is not in the events layer" ).arg( link.first, link.second );
   }
   if ( record.catalog().layer( QStringLiteral( "states" ) ) )
     checkStatesTopology( QStringLiteral( "states.geojson" ) );
   return mProblems.isEmpty();
 }
 
-void PendulumValidator::checkFeature( const PendulumLayerInfo &info, const PendulumFeature &feature, const PendulumRecordReader &record )
+void PendulumValidator::checkFeature( const PendulumLayerInfo &info, const PendulumFeature &feature,
+                                      const PendulumRecordReader &record )
 {
   const QString file = info.id + QStringLiteral( ".geojson" );
   const QString &id = feature.id;
@@ -71,7 +72,9 @@ void PendulumValidator::checkFeature( const PendulumLayerInfo &info, const Pendu
 
   static const QRegularExpression sKebab( QStringLiteral( "^[a-z0-9]+(-[a-z0-9]+)*$" ) );
   if ( !sKebab.match( p.value( QStringLiteral( "id" ) ).toString() ).hasMatch() )
-    problem( file, id, QStringLiteral( "id '%1' is not kebab-case (a-z, 0-9 and single hyphens)" ).arg( p.value( QStringLiteral( "id" ) ).toString() ) );
+    problem( file, id,
+             QStringLiteral( "id '%1' is not kebab-case (a-z, 0-9 and single hyphens)" )
+                 .arg( p.value( QStringLiteral( "id" ) ).toString() ) );
   if ( mIdFiles.contains( id ) )
     problem( file, id, QStringLiteral( "id is used twice (also in %1)" ).arg( mIdFiles.value( id ) ) );
   mIdFiles.insert( id, file );
@@ -94,8 +97,9 @@ void PendulumValidator::checkFeature( const PendulumLayerInfo &info, const Pendu
   if ( !info.temporal )
     return;
 
-  QStringList required = { QStringLiteral( "name_ja" ), QStringLiteral( "name_ru" ), QStringLiteral( "from_precision" ),
-                           QStringLiteral( "certainty" ), QStringLiteral( "method" ), QStringLiteral( "description_en" ) };
+  QStringList required = { QStringLiteral( "name_ja" ),        QStringLiteral( "name_ru" ),
+                           QStringLiteral( "from_precision" ), QStringLiteral( "certainty" ),
+                           QStringLiteral( "method" ),         QStringLiteral( "description_en" ) };
   if ( isEventsLayer( info ) )
     required << QStringLiteral( "date_precision" ) << QStringLiteral( "kind" ) << QStringLiteral( "place" );
   else
@@ -106,12 +110,15 @@ void PendulumValidator::checkFeature( const PendulumLayerInfo &info, const Pendu
       problem( file, id, QStringLiteral( "%1 is missing" ).arg( field ) );
   }
 
-  const auto checkCode = [&]( const char *field, const QStringList &codes, bool optional ) {
+  const auto checkCode = [&]( const char *field, const QStringList &codes, bool optional )
+  {
     const QString code = value( field );
     if ( ( optional && code.isEmpty() ) || ( !optional && code.isEmpty() ) )
       return;
     if ( !codes.contains( code ) )
-      problem( file, id, QStringLiteral( "%1 '%2' is not one of %3" ).arg( QLatin1String( field ), code, codes.join( QStringLiteral( ", " ) ) ) );
+      problem( file, id,
+               QStringLiteral( "%1 '%2' is not one of %3" )
+                   .arg( QLatin1String( field ), code, codes.join( QStringLiteral( ", " ) ) ) );
   };
   checkCode( "holder", PendulumSchema::holderCodes(), isEventsLayer( info ) );
   checkCode( "status", PendulumSchema::statusCodes(), isEventsLayer( info ) );
@@ -136,31 +143,40 @@ void PendulumValidator::checkFeature( const PendulumLayerInfo &info, const Pendu
     if ( !to.isValid() )
       problem( file, id, QStringLiteral( "valid_to: %1" ).arg( error ) );
     else if ( from.isValid() && to <= from )
-      problem( file, id, QStringLiteral( "valid_to %1 is not after valid_from %2" ).arg( value( "valid_to" ), value( "valid_from" ) ) );
+      problem( file, id,
+               QStringLiteral( "valid_to %1 is not after valid_from %2" )
+                   .arg( value( "valid_to" ), value( "valid_from" ) ) );
     if ( value( "to_precision" ).isEmpty() )
       problem( file, id, QStringLiteral( "to_precision is missing" ) );
   }
   if ( from.isValid() && ( from < QDate( 1800, 1, 1 ) || from > QDate::currentDate() ) )
-    problem( file, id, QStringLiteral( "valid_from %1 is outside 1800 to today" ).arg( value( "valid_from" ) ) );
+    problem( file, id,
+             QStringLiteral( "valid_from %1 is outside 1800 to today" ).arg( value( "valid_from" ) ) );
   if ( isEventsLayer( info ) )
   {
     const QDate date = PendulumDate::parse( value( "date" ), &error );
     if ( !date.isValid() )
       problem( file, id, QStringLiteral( "date: %1" ).arg( error ) );
     else if ( date != from )
-      problem( file, id, QStringLiteral( "date %1 differs from valid_from %2" ).arg( value( "date" ), value( "valid_from" ) ) );
+      problem( file, id,
+               QStringLiteral( "date %1 differs from valid_from %2" )
+                   .arg( value( "date" ), value( "valid_from" ) ) );
   }
 
   for ( const char *link : { "from_event", "to_event" } )
   {
     if ( !value( link ).isEmpty() )
-      mEventLinks << qMakePair( QStringLiteral( "%1: %2: %3" ).arg( file, id, QLatin1String( link ) ), value( link ) );
+      mEventLinks << qMakePair( QStringLiteral( "%1: %2: %3" ).arg( file, id, QLatin1String( link ) ),
+                                value( link ) );
   }
 
   // Citations: at least one, each in the bibliography.
   const QJsonValue sources = p.value( QStringLiteral( "sources" ) );
-  const QString sourcesText = QString::fromUtf8( QJsonDocument( sources.toArray() ).toJson( QJsonDocument::Compact ) );
-  const QList<PendulumCitation> citations = sources.isArray() ? PendulumBibliography::parseCitations( sourcesText, &error ) : QList<PendulumCitation>();
+  const QString sourcesText =
+      QString::fromUtf8( QJsonDocument( sources.toArray() ).toJson( QJsonDocument::Compact ) );
+  const QList<PendulumCitation> citations = sources.isArray()
+                                                ? PendulumBibliography::parseCitations( sourcesText, &error )
+                                                : QList<PendulumCitation>();
   if ( citations.isEmpty() )
     problem( file, id, QStringLiteral( "no sources: every feature needs at least one citation" ) );
   for ( const PendulumCitation &citation : citations )
@@ -191,10 +207,13 @@ void PendulumValidator::checkGeometry( const PendulumLayerInfo &info, const Pend
     return;
   }
   const bool wantPoint = isEventsLayer( info );
-  if ( ( geometry.type() == QgsWkbTypes::PointGeometry ) != wantPoint || ( !wantPoint && geometry.type() != QgsWkbTypes::PolygonGeometry ) )
+  if ( ( geometry.type() == QgsWkbTypes::PointGeometry ) != wantPoint ||
+       ( !wantPoint && geometry.type() != QgsWkbTypes::PolygonGeometry ) )
   {
-    problem( file, feature.id, QStringLiteral( "geometry is a %1, the layer holds %2s" )
-                                 .arg( QgsWkbTypes::displayString( geometry.wkbType() ), wantPoint ? QStringLiteral( "point" ) : QStringLiteral( "polygon" ) ) );
+    problem( file, feature.id,
+             QStringLiteral( "geometry is a %1, the layer holds %2s" )
+                 .arg( QgsWkbTypes::displayString( geometry.wkbType() ),
+                       wantPoint ? QStringLiteral( "point" ) : QStringLiteral( "polygon" ) ) );
     return;
   }
   QVector<QgsGeometry::Error> errors;
@@ -232,7 +251,8 @@ void PendulumValidator::checkStatesTopology( const QString &fileName )
     QList<const StatesPiece *> active;
     for ( const StatesPiece &piece : mStates )
     {
-      if ( !piece.disputed && !piece.geometry.isNull() && piece.from <= date && ( !piece.to.isValid() || piece.to > date ) )
+      if ( !piece.disputed && !piece.geometry.isNull() && piece.from <= date &&
+           ( !piece.to.isValid() || piece.to > date ) )
         active << &piece;
     }
     ++mTopologyDates;
@@ -247,11 +267,16 @@ void PendulumValidator::checkStatesTopology( const QString &fileName )
         const double overlap = active.at( i )->geometry.intersection( active.at( j )->geometry ).area();
         if ( overlap > OVERLAP_TOLERANCE )
           problem( fileName, active.at( i )->id,
-                   QStringLiteral( "overlaps %1 on %2 (%3 deg²): land held twice" ).arg( active.at( j )->id, date.toString( Qt::ISODate ) ).arg( overlap, 0, 'g', 3 ) );
+                   QStringLiteral( "overlaps %1 on %2 (%3 deg²): land held twice" )
+                       .arg( active.at( j )->id, date.toString( Qt::ISODate ) )
+                       .arg( overlap, 0, 'g', 3 ) );
       }
     }
     const double gap = coverageArea - QgsGeometry::unaryUnion( pieces ).area();
     if ( gap > GAP_TOLERANCE )
-      problem( fileName, QString(), QStringLiteral( "on %1, %2 deg² of land is held by nobody" ).arg( date.toString( Qt::ISODate ) ).arg( gap, 0, 'g', 3 ) );
+      problem( fileName, QString(),
+               QStringLiteral( "on %1, %2 deg² of land is held by nobody" )
+                   .arg( date.toString( Qt::ISODate ) )
+                   .arg( gap, 0, 'g', 3 ) );
   }
 }

@@ -24,22 +24,21 @@
 
 namespace
 {
-  const QString sName = QStringLiteral( "Pendulum" );
-  const QString sDescription
-    = QStringLiteral( "Borders and spheres of influence of North-East Asia, 1855 to today, on the QGIS timeline, with sources." );
-  const QString sCategory = QStringLiteral( "Plugins" );
-  const QString sVersion = QStringLiteral( PENDULUM_VERSION );
-  const QString sIcon = QStringLiteral( ":/pendulum/pendulum.svg" );
-  const QString sExperimental = QStringLiteral( "true" );
-  const QString sCreateDate = QStringLiteral( "2026-11-23" );
-  const QString sUpdateDate = QStringLiteral( "2026-11-23" );
-  const QString sMenu = QStringLiteral( "&Pendulum" );
-  constexpr QgisPlugin::PluginType sType = QgisPlugin::UI;
+const QString sName = QStringLiteral( "Pendulum" );
+const QString sDescription = QStringLiteral( "Borders and spheres of influence of North-East Asia, 1855 to "
+                                             "today, on the QGIS timeline, with sources." );
+const QString sCategory = QStringLiteral( "Plugins" );
+const QString sVersion = QStringLiteral( PENDULUM_VERSION );
+const QString sIcon = QStringLiteral( ":/pendulum/pendulum.svg" );
+const QString sExperimental = QStringLiteral( "true" );
+const QString sCreateDate = QStringLiteral( "2026-11-23" );
+const QString sUpdateDate = QStringLiteral( "2026-11-23" );
+const QString sMenu = QStringLiteral( "&Pendulum" );
+constexpr QgisPlugin::PluginType sType = QgisPlugin::UI;
 } // namespace
 
 PendulumPlugin::PendulumPlugin( QgisInterface *iface )
-  : QgisPlugin( sName, sDescription, sCategory, sVersion, sType )
-  , mIface( iface )
+    : QgisPlugin( sName, sDescription, sCategory, sVersion, sType ), mIface( iface )
 {
 }
 
@@ -47,7 +46,8 @@ void PendulumPlugin::initGui()
 {
   mAddLayersAction = new QAction( QIcon( sIcon ), tr( "Add Historical Layers" ), this );
   mAddLayersAction->setObjectName( addLayersActionName() );
-  mAddLayersAction->setToolTip( tr( "Add Pendulum's time-enabled historical layers of North-East Asia to the project" ) );
+  mAddLayersAction->setToolTip(
+      tr( "Add Pendulum's time-enabled historical layers of North-East Asia to the project" ) );
   connect( mAddLayersAction, &QAction::triggered, this, &PendulumPlugin::addHistoricalLayers );
   mIface->addPluginToMenu( sMenu, mAddLayersAction );
   mIface->addToolBarIcon( mAddLayersAction );
@@ -58,10 +58,12 @@ void PendulumPlugin::initGui()
   mIface->addPluginToMenu( sMenu, mDesktop->languageMenu()->menuAction() );
   mIface->addToolBarIcon( mDesktop->whatWasHereAction() );
 
-  mPrintMap = new PendulumPrintMapAction( mIface, [this] { return dataPath(); }, this );
+  mPrintMap = new PendulumPrintMapAction(
+      mIface, [this] { return dataPath(); }, this );
   mIface->addPluginToMenu( sMenu, mPrintMap->action() );
 
-  mAnimation = new PendulumAnimationAction( mIface, [this] { return dataPath(); }, this );
+  mAnimation = new PendulumAnimationAction(
+      mIface, [this] { return dataPath(); }, this );
   mIface->addPluginToMenu( sMenu, mAnimation->action() );
 }
 
@@ -101,8 +103,9 @@ void PendulumPlugin::addHistoricalLayers()
     return;
   }
   bool alreadyLoaded = false;
-  if ( !PendulumProjectLoader::load( QgsProject::instance(), *dataset, PendulumLanguage::fromProject( QgsProject::instance() ),
-                                     &error, &alreadyLoaded ) )
+  if ( !PendulumProjectLoader::load( QgsProject::instance(), *dataset,
+                                     PendulumLanguage::fromProject( QgsProject::instance() ), &error,
+                                     &alreadyLoaded ) )
   {
     mIface->messageBar()->pushWarning( sName, error );
     return;
@@ -115,8 +118,8 @@ void PendulumPlugin::addHistoricalLayers()
 
   QgsMapCanvas *canvas = mIface->mapCanvas();
   // The canvas exposes its controller const; the object is the desktop's own navigation object.
-  if ( QgsTemporalNavigationObject *navigation
-       = qobject_cast<QgsTemporalNavigationObject *>( const_cast<QgsTemporalController *>( canvas->temporalController() ) ) )
+  if ( QgsTemporalNavigationObject *navigation = qobject_cast<QgsTemporalNavigationObject *>(
+           const_cast<QgsTemporalController *>( canvas->temporalController() ) ) )
     PendulumTimeline::configure( navigation, PendulumTimeline::defaultDate() );
 
   mDesktop->recordLoaded();

@@ -17,29 +17,29 @@ class QgisInterface;
  */
 class PendulumPlugin : public QObject, public QgisPlugin
 {
-    Q_OBJECT
+  Q_OBJECT
 
-  public:
-    explicit PendulumPlugin( QgisInterface *iface );
+public:
+  explicit PendulumPlugin( QgisInterface *iface );
 
-    void initGui() override;
-    void unload() override;
+  void initGui() override;
+  void unload() override;
 
-    //! Object name of the "Add historical layers" action, for scripts and tests.
-    static QString addLayersActionName() { return QStringLiteral( "mActionPendulumAddLayers" ); }
+  //! Object name of the "Add historical layers" action, for scripts and tests.
+  static QString addLayersActionName() { return QStringLiteral( "mActionPendulumAddLayers" ); }
 
-  private slots:
-    void addHistoricalLayers();
-    void frameRegion();
+private slots:
+  void addHistoricalLayers();
+  void frameRegion();
 
-  private:
-    QString dataPath() const;
+private:
+  QString dataPath() const;
 
-    QgisInterface *mIface = nullptr;
-    QAction *mAddLayersAction = nullptr;
-    PendulumDesktop *mDesktop = nullptr; //!< docks, map tool, date label, language
-    PendulumPrintMapAction *mPrintMap = nullptr; //!< "Export Print Map…"
-    PendulumAnimationAction *mAnimation = nullptr; //!< "Export Animation…"
+  QgisInterface *mIface = nullptr;
+  QAction *mAddLayersAction = nullptr;
+  PendulumDesktop *mDesktop = nullptr;           //!< docks, map tool, date label, language
+  PendulumPrintMapAction *mPrintMap = nullptr;   //!< "Export Print Map…"
+  PendulumAnimationAction *mAnimation = nullptr; //!< "Export Animation…"
 };
 
 #endif // PENDULUMPLUGIN_H

@@ -4,20 +4,20 @@
 
 class TestPendulumBibliography : public QObject
 {
-    Q_OBJECT
+  Q_OBJECT
 
-  private slots:
-    void formatsAuthorDateReferences();
-    void escapesHostileText();
-    void parsesFeatureCitations();
-    void refusesBrokenBibliographies_data();
-    void refusesBrokenBibliographies();
-    void theRecordsBibliographyReads();
+private slots:
+  void formatsAuthorDateReferences();
+  void escapesHostileText();
+  void parsesFeatureCitations();
+  void refusesBrokenBibliographies_data();
+  void refusesBrokenBibliographies();
+  void theRecordsBibliographyReads();
 };
 
 namespace
 {
-  const QByteArray sBibliography = R"json([
+const QByteArray sBibliography = R"json([
   {"id": "shulatov2019", "type": "article-journal", "title": "Russia as a ‘Trauma’: The Rise and Fall of Japan as a Great Power",
    "author": [{"family": "Shulatov", "given": "Yaroslav A."}], "container-title": "Russia in Global Affairs",
    "volume": "17", "issue": "4", "page": "78-108", "issued": {"date-parts": [[2019]]},
@@ -37,16 +37,22 @@ void TestPendulumBibliography::formatsAuthorDateReferences()
   QString error;
   QVERIFY2( bibliography.fromJson( sBibliography, &error ), qPrintable( error ) );
   QCOMPARE( bibliography.authorDate( QStringLiteral( "shulatov2019" ) ), QStringLiteral( "Shulatov 2019" ) );
-  QCOMPARE( bibliography.authorDate( QStringLiteral( "treaty" ) ), QStringLiteral( "Treaty of Portsmouth 1905" ) );
-  QCOMPARE( bibliography.reference( QStringLiteral( "shulatov2019" ) ),
-            QStringLiteral( "Shulatov, Yaroslav A. 2019. “Russia as a ‘Trauma’: The Rise and Fall of Japan as a Great Power.” "
-                            "Russia in Global Affairs 17 (4): 78–108. https://doi.org/10.31278/1810-6374-2019-17-4-78-108" ) );
+  QCOMPARE( bibliography.authorDate( QStringLiteral( "treaty" ) ),
+            QStringLiteral( "Treaty of Portsmouth 1905" ) );
+  QCOMPARE(
+      bibliography.reference( QStringLiteral( "shulatov2019" ) ),
+      QStringLiteral(
+          "Shulatov, Yaroslav A. 2019. “Russia as a ‘Trauma’: The Rise and Fall of Japan as a Great Power.” "
+          "Russia in Global Affairs 17 (4): 78–108. https://doi.org/10.31278/1810-6374-2019-17-4-78-108" ) );
   QCOMPARE( bibliography.reference( QStringLiteral( "stephan1974" ) ),
-            QStringLiteral( "Stephan, John J. 1974. The Kuril Islands: Russo-Japanese Frontier in the Pacific. Oxford: Clarendon Press." ) );
-  QVERIFY( bibliography.reference( QStringLiteral( "stephan1974" ), PendulumBibliography::Format::Html )
-             .contains( QLatin1String( "<i>The Kuril Islands: Russo-Japanese Frontier in the Pacific</i>" ) ) );
-  QVERIFY( bibliography.reference( QStringLiteral( "shulatov2019" ), PendulumBibliography::Format::Html )
-             .contains( QLatin1String( "<a href=\"https://doi.org/10.31278/1810-6374-2019-17-4-78-108\">" ) ) );
+            QStringLiteral( "Stephan, John J. 1974. The Kuril Islands: Russo-Japanese Frontier in the "
+                            "Pacific. Oxford: Clarendon Press." ) );
+  QVERIFY(
+      bibliography.reference( QStringLiteral( "stephan1974" ), PendulumBibliography::Format::Html )
+          .contains( QLatin1String( "<i>The Kuril Islands: Russo-Japanese Frontier in the Pacific</i>" ) ) );
+  QVERIFY(
+      bibliography.reference( QStringLiteral( "shulatov2019" ), PendulumBibliography::Format::Html )
+          .contains( QLatin1String( "<a href=\"https://doi.org/10.31278/1810-6374-2019-17-4-78-108\">" ) ) );
   const QString bibtex = bibliography.bibtex( QStringLiteral( "shulatov2019" ) );
   QVERIFY( bibtex.startsWith( QLatin1String( "@article{shulatov2019," ) ) );
   QVERIFY( bibtex.contains( QLatin1String( "journal = {Russia in Global Affairs}" ) ) );
@@ -69,13 +75,16 @@ void TestPendulumBibliography::parsesFeatureCitations()
 {
   QString error;
   const QList<PendulumCitation> citations = PendulumBibliography::parseCitations(
-    QStringLiteral( R"([{"id": "treaty", "locator": "Art. IX", "note": "the 50th parallel"}, {"id": "stephan1974"}])" ), &error );
+      QStringLiteral(
+          R"([{"id": "treaty", "locator": "Art. IX", "note": "the 50th parallel"}, {"id": "stephan1974"}])" ),
+      &error );
   QCOMPARE( citations.size(), 2 );
   QCOMPARE( citations.at( 0 ).locator, QStringLiteral( "Art. IX" ) );
   QCOMPARE( citations.at( 0 ).note, QStringLiteral( "the 50th parallel" ) );
   QCOMPARE( citations.at( 1 ).id, QStringLiteral( "stephan1974" ) );
   QVERIFY( PendulumBibliography::parseCitations( QStringLiteral( "not json" ), &error ).isEmpty() );
-  QVERIFY( PendulumBibliography::parseCitations( QStringLiteral( R"([{"locator": "p. 1"}])" ), &error ).isEmpty() );
+  QVERIFY( PendulumBibliography::parseCitations( QStringLiteral( R"([{"locator": "p. 1"}])" ), &error )
+               .isEmpty() );
   QVERIFY( error.contains( QLatin1String( "without an id" ) ) );
 }
 

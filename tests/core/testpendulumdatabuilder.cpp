@@ -15,21 +15,21 @@
 
 class TestPendulumDataBuilder : public QObject
 {
-    Q_OBJECT
+  Q_OBJECT
 
-  private slots:
-    void init();
-    void writesDateColumnsAndIndexes();
-    void storesDefaultStyles();
-    void keepsEmptyEndsNull();
-    void failedRebuildKeepsThePreviousFile();
-    void refusesAMissingFolder();
+private slots:
+  void init();
+  void writesDateColumnsAndIndexes();
+  void storesDefaultStyles();
+  void keepsEmptyEndsNull();
+  void failedRebuildKeepsThePreviousFile();
+  void refusesAMissingFolder();
 
-  private:
-    QString sql( const QString &path, const QString &statement ) const;
-    QString build( const QString &layersDir, bool expectSuccess, QStringList *errors = nullptr );
+private:
+  QString sql( const QString &path, const QString &statement ) const;
+  QString build( const QString &layersDir, bool expectSuccess, QStringList *errors = nullptr );
 
-    std::unique_ptr<QTemporaryDir> mDir;
+  std::unique_ptr<QTemporaryDir> mDir;
 };
 
 void TestPendulumDataBuilder::init()
@@ -51,7 +51,8 @@ QString TestPendulumDataBuilder::build( const QString &layersDir, bool expectSuc
 
 QString TestPendulumDataBuilder::sql( const QString &path, const QString &statement ) const
 {
-  GDALDatasetH dataset = GDALOpenEx( path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr );
+  GDALDatasetH dataset =
+      GDALOpenEx( path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr );
   if ( !dataset )
     return QStringLiteral( "<cannot open>" );
   QString value;
@@ -59,7 +60,9 @@ QString TestPendulumDataBuilder::sql( const QString &path, const QString &statem
   {
     if ( OGRFeatureH feature = OGR_L_GetNextFeature( result ) )
     {
-      value = OGR_F_IsFieldSetAndNotNull( feature, 0 ) ? QString::fromUtf8( OGR_F_GetFieldAsString( feature, 0 ) ) : QStringLiteral( "NULL" );
+      value = OGR_F_IsFieldSetAndNotNull( feature, 0 )
+                  ? QString::fromUtf8( OGR_F_GetFieldAsString( feature, 0 ) )
+                  : QStringLiteral( "NULL" );
       OGR_F_Destroy( feature );
     }
     GDALDatasetReleaseResultSet( dataset, result );
@@ -74,28 +77,38 @@ void TestPendulumDataBuilder::writesDateColumnsAndIndexes()
   QVERIFY( !path.isEmpty() );
 
   // Real DATE columns, not text: QGIS's temporal filter and SQLite compare them as dates.
-  QgsVectorLayer layer( path + QStringLiteral( "|layername=border_1905" ), QStringLiteral( "b" ), QStringLiteral( "ogr" ) );
+  QgsVectorLayer layer( path + QStringLiteral( "|layername=border_1905" ), QStringLiteral( "b" ),
+                        QStringLiteral( "ogr" ) );
   QVERIFY( layer.isValid() );
   QCOMPARE( layer.fields().field( QStringLiteral( "valid_from" ) ).type(), QVariant::Date );
   QCOMPARE( layer.fields().field( QStringLiteral( "valid_to" ) ).type(), QVariant::Date );
   QCOMPARE( layer.featureCount(), 2LL );
 
-  QCOMPARE( sql( path, QStringLiteral( "SELECT sql FROM sqlite_master WHERE name = 'idx_border_1905_valid'" ) ),
-            QStringLiteral( "CREATE INDEX \"idx_border_1905_valid\" ON \"border_1905\" (valid_from, valid_to)" ) );
-  QCOMPARE( sql( path, QStringLiteral( "SELECT count(*) FROM sqlite_master WHERE name = 'rtree_border_1905_geom'" ) ), QStringLiteral( "1" ) );
-  QCOMPARE( sql( path, QStringLiteral( "SELECT count(*) FROM rtree_border_1905_geom" ) ), QStringLiteral( "2" ) );
-  QCOMPARE( sql( path, QStringLiteral( "SELECT identifier FROM gpkg_contents WHERE table_name = 'border_1905'" ) ), QStringLiteral( "Test border" ) );
-  QCOMPARE( sql( path, QStringLiteral( "SELECT value FROM pendulum_meta WHERE key = 'schema_version'" ) ), QStringLiteral( "1" ) );
+  QCOMPARE(
+      sql( path, QStringLiteral( "SELECT sql FROM sqlite_master WHERE name = 'idx_border_1905_valid'" ) ),
+      QStringLiteral( "CREATE INDEX \"idx_border_1905_valid\" ON \"border_1905\" (valid_from, valid_to)" ) );
+  QCOMPARE( sql( path, QStringLiteral(
+                           "SELECT count(*) FROM sqlite_master WHERE name = 'rtree_border_1905_geom'" ) ),
+            QStringLiteral( "1" ) );
+  QCOMPARE( sql( path, QStringLiteral( "SELECT count(*) FROM rtree_border_1905_geom" ) ),
+            QStringLiteral( "2" ) );
+  QCOMPARE(
+      sql( path, QStringLiteral( "SELECT identifier FROM gpkg_contents WHERE table_name = 'border_1905'" ) ),
+      QStringLiteral( "Test border" ) );
+  QCOMPARE( sql( path, QStringLiteral( "SELECT value FROM pendulum_meta WHERE key = 'schema_version'" ) ),
+            QStringLiteral( "1" ) );
 }
 
 void TestPendulumDataBuilder::storesDefaultStyles()
 {
   const QString path = build( QStringLiteral( PENDULUM_TEST_DATA "/mini" ), true );
   QVERIFY( !path.isEmpty() );
-  QCOMPARE( sql( path, QStringLiteral( "SELECT count(*) FROM layer_styles WHERE useAsDefault = 1" ) ), QStringLiteral( "2" ) );
+  QCOMPARE( sql( path, QStringLiteral( "SELECT count(*) FROM layer_styles WHERE useAsDefault = 1" ) ),
+            QStringLiteral( "2" ) );
 
   // Opened by hand, as a user would from the Browser: QGIS applies the stored style.
-  QgsVectorLayer layer( path + QStringLiteral( "|layername=border_1905" ), QStringLiteral( "b" ), QStringLiteral( "ogr" ) );
+  QgsVectorLayer layer( path + QStringLiteral( "|layername=border_1905" ), QStringLiteral( "b" ),
+                        QStringLiteral( "ogr" ) );
   QVERIFY( layer.isValid() );
   QCOMPARE( layer.renderer()->type(), QStringLiteral( "categorizedSymbol" ) );
   QVERIFY( layer.renderer()->legendSymbolItems().size() > 5 );
@@ -105,9 +118,12 @@ void TestPendulumDataBuilder::keepsEmptyEndsNull()
 {
   const QString path = build( QStringLiteral( PENDULUM_TEST_DATA "/mini" ), true );
   QVERIFY( !path.isEmpty() );
-  QCOMPARE( sql( path, QStringLiteral( "SELECT valid_to FROM border_1905 WHERE id = 'south-square'" ) ), QStringLiteral( "NULL" ) );
-  QCOMPARE( sql( path, QStringLiteral( "SELECT valid_to FROM border_1905 WHERE id = 'north-square'" ) ), QStringLiteral( "1905/09/05" ) );
-  QCOMPARE( sql( path, QStringLiteral( "SELECT valid_to FROM events WHERE id = 'test-treaty'" ) ), QStringLiteral( "NULL" ) );
+  QCOMPARE( sql( path, QStringLiteral( "SELECT valid_to FROM border_1905 WHERE id = 'south-square'" ) ),
+            QStringLiteral( "NULL" ) );
+  QCOMPARE( sql( path, QStringLiteral( "SELECT valid_to FROM border_1905 WHERE id = 'north-square'" ) ),
+            QStringLiteral( "1905/09/05" ) );
+  QCOMPARE( sql( path, QStringLiteral( "SELECT valid_to FROM events WHERE id = 'test-treaty'" ) ),
+            QStringLiteral( "NULL" ) );
   QCOMPARE( sql( path, QStringLiteral( "SELECT sources FROM border_1905 WHERE id = 'south-square'" ) ),
             QStringLiteral( "[{\"id\":\"test-source\",\"locator\":\"Art. IX\"}]" ) );
 }
@@ -137,7 +153,8 @@ void TestPendulumDataBuilder::failedRebuildKeepsThePreviousFile()
   QStringList errors;
   QVERIFY( build( broken.path(), false, &errors ).endsWith( QLatin1String( "record.gpkg" ) ) );
   QCOMPARE( errors.size(), 1 );
-  QCOMPARE( errors.first(), QStringLiteral( "border_1905.geojson: south-square: valid_from: '1905-02-30' is not a real date: February 1905 has 28 days" ) );
+  QCOMPARE( errors.first(), QStringLiteral( "border_1905.geojson: south-square: valid_from: '1905-02-30' is "
+                                            "not a real date: February 1905 has 28 days" ) );
 
   QVERIFY( previous.open( QIODevice::ReadOnly ) );
   QCOMPARE( QCryptographicHash::hash( previous.readAll(), QCryptographicHash::Sha256 ), before );
@@ -147,9 +164,11 @@ void TestPendulumDataBuilder::failedRebuildKeepsThePreviousFile()
 
 void TestPendulumDataBuilder::refusesAMissingFolder()
 {
-  PendulumDataBuilder builder( QStringLiteral( PENDULUM_TEST_DATA "/mini" ), QStringLiteral( PENDULUM_SOURCE_DIR "/styles" ) );
+  PendulumDataBuilder builder( QStringLiteral( PENDULUM_TEST_DATA "/mini" ),
+                               QStringLiteral( PENDULUM_SOURCE_DIR "/styles" ) );
   QVERIFY( !builder.build( mDir->filePath( QStringLiteral( "missing/record.gpkg" ) ) ) );
-  QVERIFY2( builder.errors().first().contains( QLatin1String( "does not exist" ) ), qPrintable( builder.errors().first() ) );
+  QVERIFY2( builder.errors().first().contains( QLatin1String( "does not exist" ) ),
+            qPrintable( builder.errors().first() ) );
   QVERIFY( !QFileInfo::exists( mDir->filePath( QStringLiteral( "missing" ) ) ) );
 }
 

@@ -7,18 +7,18 @@
 
 class TestPendulumDataset : public QObject
 {
-    Q_OBJECT
+  Q_OBJECT
 
-  private slots:
-    void initTestCase();
-    void cleanupTestCase();
-    void layersAreTimeEnabledAndReadOnly();
-    void karafutoChangesHandsIn1905();
-    void refusesWhatIsNotARecord();
+private slots:
+  void initTestCase();
+  void cleanupTestCase();
+  void layersAreTimeEnabledAndReadOnly();
+  void karafutoChangesHandsIn1905();
+  void refusesWhatIsNotARecord();
 
-  private:
-    std::unique_ptr<PendulumDataset> mDataset;
-    QList<QgsVectorLayer *> mLayers;
+private:
+  std::unique_ptr<PendulumDataset> mDataset;
+  QList<QgsVectorLayer *> mLayers;
 };
 
 void TestPendulumDataset::initTestCase()
@@ -53,11 +53,13 @@ void TestPendulumDataset::karafutoChangesHandsIn1905()
 {
   QgsVectorLayer *border1905 = PendulumTestRecord::find( mLayers, QStringLiteral( "border_1905" ) );
   QVERIFY( border1905 );
-  const QgsPointXY southSakhalin( 142.7, 47.0 );  // near Toyohara / Yuzhno-Sakhalinsk
+  const QgsPointXY southSakhalin( 142.7, 47.0 ); // near Toyohara / Yuzhno-Sakhalinsk
   const QgsPointXY northSakhalin( 142.8, 53.3 );
   QCOMPARE( PendulumTestRecord::shownAt( border1905, QDate( 1900, 1, 1 ), southSakhalin ), QStringList() );
-  QCOMPARE( PendulumTestRecord::shownAt( border1905, QDate( 1910, 1, 1 ), southSakhalin ), QStringList( { "JP" } ) );
-  QCOMPARE( PendulumTestRecord::shownAt( border1905, QDate( 1910, 1, 1 ), northSakhalin ), QStringList( { "RU" } ) );
+  QCOMPARE( PendulumTestRecord::shownAt( border1905, QDate( 1910, 1, 1 ), southSakhalin ),
+            QStringList( { "JP" } ) );
+  QCOMPARE( PendulumTestRecord::shownAt( border1905, QDate( 1910, 1, 1 ), northSakhalin ),
+            QStringList( { "RU" } ) );
 }
 
 void TestPendulumDataset::refusesWhatIsNotARecord()
@@ -76,7 +78,8 @@ void TestPendulumDataset::refusesWhatIsNotARecord()
   QVERIFY2( error.contains( QLatin1String( "not a GeoPackage" ) ), qPrintable( error ) );
 
   // A real GeoPackage that is not a Pendulum record: QGIS's own world map.
-  QVERIFY( !PendulumDataset::open( PendulumPaths::qgisPrefix() + QStringLiteral( "/share/qgis/resources/data/world_map.gpkg" ), &error ) );
+  QVERIFY( !PendulumDataset::open(
+      PendulumPaths::qgisPrefix() + QStringLiteral( "/share/qgis/resources/data/world_map.gpkg" ), &error ) );
   QVERIFY2( error.contains( QLatin1String( "not a Pendulum one" ) ), qPrintable( error ) );
 }
 

@@ -3,14 +3,14 @@
 
 class TestPendulumDate : public QObject
 {
-    Q_OBJECT
+  Q_OBJECT
 
-  private slots:
-    void parsesRealDays_data();
-    void parsesRealDays();
-    void refusesImpossibleDays_data();
-    void refusesImpossibleDays();
-    void displaysForPeople();
+private slots:
+  void parsesRealDays_data();
+  void parsesRealDays();
+  void refusesImpossibleDays_data();
+  void refusesImpossibleDays();
+  void displaysForPeople();
 };
 
 void TestPendulumDate::parsesRealDays_data()
@@ -35,14 +35,22 @@ void TestPendulumDate::refusesImpossibleDays_data()
 {
   QTest::addColumn<QString>( "text" );
   QTest::addColumn<QString>( "messagePart" );
-  QTest::newRow( "30 February" ) << "1905-02-30" << "February 1905 has 28 days";
-  QTest::newRow( "1900 not leap" ) << "1900-02-29" << "February 1900 has 28 days";
-  QTest::newRow( "month 13" ) << "1905-13-40" << "no month 13";
-  QTest::newRow( "day zero" ) << "1905-01-00" << "January 1905 has 31 days";
-  QTest::newRow( "words" ) << "5 Sep 1905" << "YYYY-MM-DD";
-  QTest::newRow( "slashes" ) << "1905/09/05" << "YYYY-MM-DD";
-  QTest::newRow( "trailing" ) << "1905-09-05x" << "YYYY-MM-DD";
-  QTest::newRow( "empty" ) << "" << "YYYY-MM-DD";
+  QTest::newRow( "30 February" ) << "1905-02-30"
+                                 << "February 1905 has 28 days";
+  QTest::newRow( "1900 not leap" ) << "1900-02-29"
+                                   << "February 1900 has 28 days";
+  QTest::newRow( "month 13" ) << "1905-13-40"
+                              << "no month 13";
+  QTest::newRow( "day zero" ) << "1905-01-00"
+                              << "January 1905 has 31 days";
+  QTest::newRow( "words" ) << "5 Sep 1905"
+                           << "YYYY-MM-DD";
+  QTest::newRow( "slashes" ) << "1905/09/05"
+                             << "YYYY-MM-DD";
+  QTest::newRow( "trailing" ) << "1905-09-05x"
+                              << "YYYY-MM-DD";
+  QTest::newRow( "empty" ) << ""
+                           << "YYYY-MM-DD";
 }
 
 void TestPendulumDate::refusesImpossibleDays()

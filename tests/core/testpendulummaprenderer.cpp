@@ -11,22 +11,22 @@
 
 class TestPendulumMapRenderer : public QObject
 {
-    Q_OBJECT
+  Q_OBJECT
 
-  private slots:
-    void initTestCase();
-    void cleanupTestCase();
-    void usesTheRegionsProjection();
-    void southSakhalinChangesColourIn1905();
-    void savesAtomicallyWithDpi();
+private slots:
+  void initTestCase();
+  void cleanupTestCase();
+  void usesTheRegionsProjection();
+  void southSakhalinChangesColourIn1905();
+  void savesAtomicallyWithDpi();
 
-  private:
-    //! Mean colour of a 7×7 pixel patch around lon/lat \a point.
-    QColor patch( const QImage &image, const PendulumMapRequest &request, const QgsPointXY &point ) const;
+private:
+  //! Mean colour of a 7×7 pixel patch around lon/lat \a point.
+  QColor patch( const QImage &image, const PendulumMapRequest &request, const QgsPointXY &point ) const;
 
-    std::unique_ptr<PendulumDataset> mDataset;
-    QList<QgsVectorLayer *> mLayers;
-    std::unique_ptr<PendulumMapRenderer> mRenderer;
+  std::unique_ptr<PendulumDataset> mDataset;
+  QList<QgsVectorLayer *> mLayers;
+  std::unique_ptr<PendulumMapRenderer> mRenderer;
 };
 
 void TestPendulumMapRenderer::initTestCase()
@@ -48,11 +48,12 @@ void TestPendulumMapRenderer::cleanupTestCase()
   qDeleteAll( mLayers );
 }
 
-QColor TestPendulumMapRenderer::patch( const QImage &image, const PendulumMapRequest &request, const QgsPointXY &point ) const
+QColor TestPendulumMapRenderer::patch( const QImage &image, const PendulumMapRequest &request,
+                                       const QgsPointXY &point ) const
 {
   const QgsMapSettings settings = mRenderer->mapSettings( request );
-  const QgsCoordinateTransform toMap( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ), settings.destinationCrs(),
-                                      settings.transformContext() );
+  const QgsCoordinateTransform toMap( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ),
+                                      settings.destinationCrs(), settings.transformContext() );
   const QgsPointXY pixel = settings.mapToPixel().transform( toMap.transform( point ) );
   long r = 0, g = 0, b = 0, n = 0;
   for ( int dy = -3; dy <= 3; ++dy )
@@ -76,7 +77,8 @@ void TestPendulumMapRenderer::usesTheRegionsProjection()
   const QgsMapSettings settings = mRenderer->mapSettings( request );
   QVERIFY( !settings.destinationCrs().isGeographic() );
   QVERIFY( settings.destinationCrs().toProj().contains( QLatin1String( "+proj=lcc" ) ) );
-  QCOMPARE( settings.destinationCrs().description(), QStringLiteral( "Pendulum North-East Asia Lambert Conformal Conic" ) );
+  QCOMPARE( settings.destinationCrs().description(),
+            QStringLiteral( "Pendulum North-East Asia Lambert Conformal Conic" ) );
   // The whole region 100–160°E, 35–60°N is on the map.
   const QgsRectangle visible = settings.visibleExtent();
   QVERIFY( visible.contains( PendulumRegion::mapExtent() ) );
@@ -123,7 +125,8 @@ void TestPendulumMapRenderer::savesAtomicallyWithDpi()
   QCOMPARE( qRound( read.dotsPerMeterX() * 0.0254 ), 150 );
   QCOMPARE( QDir( dir.path() ).entryList( QDir::Files | QDir::Hidden ), QStringList( { "map.png" } ) );
 
-  QVERIFY( !PendulumMapRenderer::save( image, dir.filePath( QStringLiteral( "missing/map.png" ) ), 96, &error ) );
+  QVERIFY(
+      !PendulumMapRenderer::save( image, dir.filePath( QStringLiteral( "missing/map.png" ) ), 96, &error ) );
   QVERIFY( !PendulumMapRenderer::save( image, dir.filePath( QStringLiteral( "map.xyz" ) ), 96, &error ) );
   QVERIFY2( error.contains( QLatin1String( "xyz" ) ), qPrintable( error ) );
 }

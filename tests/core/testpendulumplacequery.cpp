@@ -4,20 +4,20 @@
 
 class TestPendulumPlaceQuery : public QObject
 {
-    Q_OBJECT
+  Q_OBJECT
 
-  private slots:
-    void initTestCase();
-    void cleanupTestCase();
-    void toyoharaOnADay();
-    void toyoharasWholeHistory();
-    void theSeaHasNoHistory();
+private slots:
+  void initTestCase();
+  void cleanupTestCase();
+  void toyoharaOnADay();
+  void toyoharasWholeHistory();
+  void theSeaHasNoHistory();
 
-  private:
-    QStringList describe( const QList<PendulumPlaceRecord> &records ) const;
+private:
+  QStringList describe( const QList<PendulumPlaceRecord> &records ) const;
 
-    std::unique_ptr<PendulumDataset> mDataset;
-    QList<QgsVectorLayer *> mLayers;
+  std::unique_ptr<PendulumDataset> mDataset;
+  QList<QgsVectorLayer *> mLayers;
 };
 
 void TestPendulumPlaceQuery::initTestCase()
@@ -38,7 +38,9 @@ QStringList TestPendulumPlaceQuery::describe( const QList<PendulumPlaceRecord> &
 {
   QStringList lines;
   for ( const PendulumPlaceRecord &record : records )
-    lines << QStringLiteral( "%1 %2 %3" ).arg( record.layerId, record.text( QStringLiteral( "holder" ) ), record.text( QStringLiteral( "status" ) ) );
+    lines << QStringLiteral( "%1 %2 %3" )
+                 .arg( record.layerId, record.text( QStringLiteral( "holder" ) ),
+                       record.text( QStringLiteral( "status" ) ) );
   return lines;
 }
 
@@ -50,7 +52,8 @@ void TestPendulumPlaceQuery::toyoharaOnADay()
             QStringList( { "states JP sovereign", "border_1905 JP sovereign" } ) );
   const QStringList in1900 = describe( query.at( toyohara, QDate( 1900, 1, 1 ) ) );
   QVERIFY2( in1900.contains( QStringLiteral( "states RU sovereign" ) ), qPrintable( in1900.join( ';' ) ) );
-  QVERIFY2( in1900.contains( QStringLiteral( "border_1875 RU sovereign" ) ), qPrintable( in1900.join( ';' ) ) );
+  QVERIFY2( in1900.contains( QStringLiteral( "border_1875 RU sovereign" ) ),
+            qPrintable( in1900.join( ';' ) ) );
 }
 
 void TestPendulumPlaceQuery::toyoharasWholeHistory()

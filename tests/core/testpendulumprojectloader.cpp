@@ -8,17 +8,17 @@
 
 class TestPendulumProjectLoader : public QObject
 {
-    Q_OBJECT
+  Q_OBJECT
 
-  private slots:
-    void init();
-    void addsOneGroupInDrawingOrder();
-    void loadingTwiceAddsNothing();
-    void leavesTheUsersLayersAlone();
+private slots:
+  void init();
+  void addsOneGroupInDrawingOrder();
+  void loadingTwiceAddsNothing();
+  void leavesTheUsersLayersAlone();
 
-  private:
-    std::unique_ptr<PendulumDataset> mDataset;
-    std::unique_ptr<QgsProject> mProject;
+private:
+  std::unique_ptr<PendulumDataset> mDataset;
+  std::unique_ptr<QgsProject> mProject;
 };
 
 void TestPendulumProjectLoader::init()
@@ -32,7 +32,8 @@ void TestPendulumProjectLoader::addsOneGroupInDrawingOrder()
 {
   QString error;
   bool already = true;
-  QgsLayerTreeGroup *group = PendulumProjectLoader::load( mProject.get(), *mDataset, QStringLiteral( "en" ), &error, &already );
+  QgsLayerTreeGroup *group =
+      PendulumProjectLoader::load( mProject.get(), *mDataset, QStringLiteral( "en" ), &error, &already );
   QVERIFY2( group, qPrintable( error ) );
   QVERIFY( !already );
   QCOMPARE( group->name(), QStringLiteral( "Pendulum" ) );
@@ -51,17 +52,20 @@ void TestPendulumProjectLoader::addsOneGroupInDrawingOrder()
   QCOMPARE( mProject->crs(), PendulumRegion::mapCrs() );
   QCOMPARE( mProject->mapLayers().size(), mDataset->catalog().layers().size() );
   for ( QgsMapLayer *layer : mProject->mapLayers() )
-    QCOMPARE( layer->temporalProperties()->isActive(), layer->customProperty( PendulumDataset::layerIdProperty() ) != "land" );
+    QCOMPARE( layer->temporalProperties()->isActive(),
+              layer->customProperty( PendulumDataset::layerIdProperty() ) != "land" );
 }
 
 void TestPendulumProjectLoader::loadingTwiceAddsNothing()
 {
   QString error;
-  QgsLayerTreeGroup *first = PendulumProjectLoader::load( mProject.get(), *mDataset, QStringLiteral( "en" ), &error );
+  QgsLayerTreeGroup *first =
+      PendulumProjectLoader::load( mProject.get(), *mDataset, QStringLiteral( "en" ), &error );
   QVERIFY( first );
   const int count = mProject->mapLayers().size();
   bool already = false;
-  QgsLayerTreeGroup *second = PendulumProjectLoader::load( mProject.get(), *mDataset, QStringLiteral( "en" ), &error, &already );
+  QgsLayerTreeGroup *second =
+      PendulumProjectLoader::load( mProject.get(), *mDataset, QStringLiteral( "en" ), &error, &already );
   QVERIFY( already );
   QCOMPARE( second, first );
   QCOMPARE( mProject->mapLayers().size(), count );
@@ -70,7 +74,8 @@ void TestPendulumProjectLoader::loadingTwiceAddsNothing()
 
 void TestPendulumProjectLoader::leavesTheUsersLayersAlone()
 {
-  QgsVectorLayer *mine = new QgsVectorLayer( QStringLiteral( "Point?crs=EPSG:4326" ), QStringLiteral( "my notes" ), QStringLiteral( "memory" ) );
+  QgsVectorLayer *mine = new QgsVectorLayer( QStringLiteral( "Point?crs=EPSG:4326" ),
+                                             QStringLiteral( "my notes" ), QStringLiteral( "memory" ) );
   mProject->addMapLayer( mine );
   QString error;
   QVERIFY( PendulumProjectLoader::load( mProject.get(), *mDataset, QStringLiteral( "en" ), &error ) );

@@ -18,25 +18,25 @@
  */
 class TestPendulumRecordChanges : public QObject
 {
-    Q_OBJECT
+  Q_OBJECT
 
-  private slots:
-    void initTestCase();
-    void cleanupTestCase();
-    void everyChangeStaysInItsRegion();
-    void knownChangesShow_data();
-    void knownChangesShow();
+private slots:
+  void initTestCase();
+  void cleanupTestCase();
+  void everyChangeStaysInItsRegion();
+  void knownChangesShow_data();
+  void knownChangesShow();
 
-  private:
-    PendulumMapRequest request( const QDate &date ) const;
-    //! Pixels of the features beginning or ending on \a date, widened by their outlines.
-    QImage changedRegion( const QDate &date ) const;
-    QPoint pixel( const QgsPointXY &lonLat ) const;
+private:
+  PendulumMapRequest request( const QDate &date ) const;
+  //! Pixels of the features beginning or ending on \a date, widened by their outlines.
+  QImage changedRegion( const QDate &date ) const;
+  QPoint pixel( const QgsPointXY &lonLat ) const;
 
-    std::unique_ptr<PendulumDataset> mDataset;
-    QList<QgsVectorLayer *> mLayers;
-    QList<QgsVectorLayer *> mPolygonLayers;
-    std::unique_ptr<PendulumMapRenderer> mRenderer;
+  std::unique_ptr<PendulumDataset> mDataset;
+  QList<QgsVectorLayer *> mLayers;
+  QList<QgsVectorLayer *> mPolygonLayers;
+  std::unique_ptr<PendulumMapRenderer> mRenderer;
 };
 
 void TestPendulumRecordChanges::initTestCase()
@@ -78,7 +78,8 @@ PendulumMapRequest TestPendulumRecordChanges::request( const QDate &date ) const
 QPoint TestPendulumRecordChanges::pixel( const QgsPointXY &lonLat ) const
 {
   const QgsMapSettings settings = mRenderer->mapSettings( request( QDate( 1900, 1, 1 ) ) );
-  const QgsCoordinateTransform toMap( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ), settings.destinationCrs(), settings.transformContext() );
+  const QgsCoordinateTransform toMap( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ),
+                                      settings.destinationCrs(), settings.transformContext() );
   const QgsPointXY p = settings.mapToPixel().transform( toMap.transform( lonLat ) );
   return QPoint( int( p.x() ), int( p.y() ) );
 }
@@ -91,14 +92,15 @@ QPoint TestPendulumRecordChanges::pixel( const QgsPointXY &lonLat ) const
 static bool visiblyDifferent( QRgb a, QRgb b )
 {
   const int tolerance = 4;
-  return std::abs( qRed( a ) - qRed( b ) ) > tolerance || std::abs( qGreen( a ) - qGreen( b ) ) > tolerance
-         || std::abs( qBlue( a ) - qBlue( b ) ) > tolerance;
+  return std::abs( qRed( a ) - qRed( b ) ) > tolerance || std::abs( qGreen( a ) - qGreen( b ) ) > tolerance ||
+         std::abs( qBlue( a ) - qBlue( b ) ) > tolerance;
 }
 
 QImage TestPendulumRecordChanges::changedRegion( const QDate &date ) const
 {
   const QgsMapSettings settings = mRenderer->mapSettings( request( date ) );
-  const QgsCoordinateTransform toMap( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ), settings.destinationCrs(), settings.transformContext() );
+  const QgsCoordinateTransform toMap( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ),
+                                      settings.destinationCrs(), settings.transformContext() );
   const QTransform toPixel = settings.mapToPixel().transform();
   QImage mask( settings.outputSize(), QImage::Format_Grayscale8 );
   mask.fill( 0 );
@@ -106,7 +108,9 @@ QImage TestPendulumRecordChanges::changedRegion( const QDate &date ) const
   painter.setPen( QPen( Qt::white, 6 ) ); // outlines and their antialiasing
   painter.setBrush( Qt::white );
   QgsFeatureRequest featureRequest;
-  featureRequest.setFilterExpression( QStringLiteral( "\"valid_from\" = to_date('%1') OR \"valid_to\" = to_date('%1')" ).arg( date.toString( Qt::ISODate ) ) );
+  featureRequest.setFilterExpression(
+      QStringLiteral( "\"valid_from\" = to_date('%1') OR \"valid_to\" = to_date('%1')" )
+          .arg( date.toString( Qt::ISODate ) ) );
   for ( QgsVectorLayer *layer : mPolygonLayers )
   {
     QgsFeatureIterator it = layer->getFeatures( featureRequest );
@@ -127,7 +131,8 @@ void TestPendulumRecordChanges::everyChangeStaysInItsRegion()
   std::set<QDate> dates;
   for ( QgsVectorLayer *layer : mPolygonLayers )
   {
-    QgsFeatureIterator it = layer->getFeatures( QgsFeatureRequest().setFlags( QgsFeatureRequest::NoGeometry ) );
+    QgsFeatureIterator it =
+        layer->getFeatures( QgsFeatureRequest().setFlags( QgsFeatureRequest::NoGeometry ) );
     QgsFeature feature;
     while ( it.nextFeature( feature ) )
     {
@@ -143,7 +148,8 @@ void TestPendulumRecordChanges::everyChangeStaysInItsRegion()
   {
     if ( date <= QDate( 1855, 1, 1 ) )
       continue;
-    const QImage before = mRenderer->render( request( date.addDays( -1 ) ) ).convertToFormat( QImage::Format_RGB32 );
+    const QImage before =
+        mRenderer->render( request( date.addDays( -1 ) ) ).convertToFormat( QImage::Format_RGB32 );
     const QImage after = mRenderer->render( request( date ) ).convertToFormat( QImage::Format_RGB32 );
     const QImage region = changedRegion( date );
     int outside = 0;
@@ -160,7 +166,9 @@ void TestPendulumRecordChanges::everyChangeStaysInItsRegion()
       }
     }
     if ( outside > 0 )
-      strays << QStringLiteral( "%1: %2 pixels changed outside the features that begin or end that day" ).arg( date.toString( Qt::ISODate ) ).arg( outside );
+      strays << QStringLiteral( "%1: %2 pixels changed outside the features that begin or end that day" )
+                    .arg( date.toString( Qt::ISODate ) )
+                    .arg( outside );
     if ( inside > 0 )
       ++changedDays;
   }

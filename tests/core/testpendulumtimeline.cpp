@@ -5,15 +5,15 @@
 
 class TestPendulumTimeline : public QObject
 {
-    Q_OBJECT
+  Q_OBJECT
 
-  private slots:
-    void animatesTheRecordMonthByMonth();
-    void framesAreCalendarMonths_data();
-    void framesAreCalendarMonths();
-    void showDayStartsAFrameOnThatDay_data();
-    void showDayStartsAFrameOnThatDay();
-    void showDayTurnsAnimationOn();
+private slots:
+  void animatesTheRecordMonthByMonth();
+  void framesAreCalendarMonths_data();
+  void framesAreCalendarMonths();
+  void showDayStartsAFrameOnThatDay_data();
+  void showDayStartsAFrameOnThatDay();
+  void showDayTurnsAnimationOn();
 };
 
 void TestPendulumTimeline::animatesTheRecordMonthByMonth()
@@ -44,7 +44,8 @@ void TestPendulumTimeline::framesAreCalendarMonths()
   QFETCH( QDate, frameStart );
   QgsTemporalNavigationObject navigation;
   PendulumTimeline::configure( &navigation, date );
-  QCOMPARE( navigation.dateTimeRangeForFrameNumber( PendulumTimeline::frameForDate( date ) ).begin().date(), frameStart );
+  QCOMPARE( navigation.dateTimeRangeForFrameNumber( PendulumTimeline::frameForDate( date ) ).begin().date(),
+            frameStart );
 }
 
 void TestPendulumTimeline::showDayStartsAFrameOnThatDay_data()

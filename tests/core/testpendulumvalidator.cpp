@@ -11,21 +11,22 @@
  */
 class TestPendulumValidator : public QObject
 {
-    Q_OBJECT
+  Q_OBJECT
 
-  private slots:
-    void theRecordIsValid();
-    void theMiniRecordIsValid();
-    void namesEachDefect_data();
-    void namesEachDefect();
-    void findsLandHeldTwiceOrByNobody();
+private slots:
+  void theRecordIsValid();
+  void theMiniRecordIsValid();
+  void namesEachDefect_data();
+  void namesEachDefect();
+  void findsLandHeldTwiceOrByNobody();
 
-  private:
-    //! Validates a copy of tests/data/mini with \a from replaced by \a to in \a file.
-    QStringList problemsAfter( const QString &file, const QByteArray &from, const QByteArray &to );
+private:
+  //! Validates a copy of tests/data/mini with \a from replaced by \a to in \a file.
+  QStringList problemsAfter( const QString &file, const QByteArray &from, const QByteArray &to );
 };
 
-QStringList TestPendulumValidator::problemsAfter( const QString &file, const QByteArray &from, const QByteArray &to )
+QStringList TestPendulumValidator::problemsAfter( const QString &file, const QByteArray &from,
+                                                  const QByteArray &to )
 {
   QTemporaryDir dir;
   const QDir mini( QStringLiteral( PENDULUM_TEST_DATA "/mini" ) );
@@ -62,7 +63,8 @@ void TestPendulumValidator::theRecordIsValid()
 
 void TestPendulumValidator::theMiniRecordIsValid()
 {
-  QCOMPARE( problemsAfter( QStringLiteral( "events.geojson" ), "Test treaty", "Test treaty" ), QStringList() );
+  QCOMPARE( problemsAfter( QStringLiteral( "events.geojson" ), "Test treaty", "Test treaty" ),
+            QStringList() );
 }
 
 void TestPendulumValidator::namesEachDefect_data()
@@ -72,42 +74,67 @@ void TestPendulumValidator::namesEachDefect_data()
   QTest::addColumn<QByteArray>( "to" );
   QTest::addColumn<QString>( "expected" );
   const QString border = QStringLiteral( "border_1905.geojson" );
-  QTest::newRow( "bad JSON" ) << border << QByteArray( "\"type\": \"FeatureCollection\"," ) << QByteArray( "\"type\": \"FeatureCollection\",," )
+  QTest::newRow( "bad JSON" ) << border << QByteArray( "\"type\": \"FeatureCollection\"," )
+                              << QByteArray( "\"type\": \"FeatureCollection\",," )
                               << "border_1905.geojson: line 1: not valid JSON";
-  QTest::newRow( "unknown holder" ) << border << QByteArray( "\"holder\": \"JP\"" ) << QByteArray( "\"holder\": \"XX\"" )
+  QTest::newRow( "unknown holder" ) << border << QByteArray( "\"holder\": \"JP\"" )
+                                    << QByteArray( "\"holder\": \"XX\"" )
                                     << "border_1905.geojson: south-square: holder 'XX' is not one of";
-  QTest::newRow( "unknown status" ) << border << QByteArray( "\"status\": \"sovereign\", \"valid_from\": \"1905" )
+  QTest::newRow( "unknown status" ) << border
+                                    << QByteArray( "\"status\": \"sovereign\", \"valid_from\": \"1905" )
                                     << QByteArray( "\"status\": \"owned\", \"valid_from\": \"1905" )
                                     << "border_1905.geojson: south-square: status 'owned' is not one of";
-  QTest::newRow( "impossible date" ) << border << QByteArray( "\"valid_from\": \"1905-09-05\"" ) << QByteArray( "\"valid_from\": \"1905-02-30\"" )
-                                     << "border_1905.geojson: south-square: valid_from: '1905-02-30' is not a real date";
-  QTest::newRow( "end before start" ) << border << QByteArray( "\"valid_to\": \"1905-09-05\"" ) << QByteArray( "\"valid_to\": \"1870-01-01\"" )
-                                      << "border_1905.geojson: north-square: valid_to 1870-01-01 is not after valid_from 1875-08-22";
-  QTest::newRow( "unknown citation" ) << border << QByteArray( "{\"id\": \"test-source\", \"locator\"" ) << QByteArray( "{\"id\": \"nobody2000\", \"locator\"" )
-                                      << "border_1905.geojson: south-square: cites 'nobody2000', which is not in sources.json";
-  QTest::newRow( "no citation" ) << border << QByteArray( "\"sources\": [{\"id\": \"test-source\"}]" ) << QByteArray( "\"sources\": []" )
+  QTest::newRow( "impossible date" )
+      << border << QByteArray( "\"valid_from\": \"1905-09-05\"" )
+      << QByteArray( "\"valid_from\": \"1905-02-30\"" )
+      << "border_1905.geojson: south-square: valid_from: '1905-02-30' is not a real date";
+  QTest::newRow( "end before start" )
+      << border << QByteArray( "\"valid_to\": \"1905-09-05\"" )
+      << QByteArray( "\"valid_to\": \"1870-01-01\"" )
+      << "border_1905.geojson: north-square: valid_to 1870-01-01 is not after valid_from 1875-08-22";
+  QTest::newRow( "unknown citation" )
+      << border << QByteArray( "{\"id\": \"test-source\", \"locator\"" )
+      << QByteArray( "{\"id\": \"nobody2000\", \"locator\"" )
+      << "border_1905.geojson: south-square: cites 'nobody2000', which is not in sources.json";
+  QTest::newRow( "no citation" ) << border << QByteArray( "\"sources\": [{\"id\": \"test-source\"}]" )
+                                 << QByteArray( "\"sources\": []" )
                                  << "border_1905.geojson: north-square: no sources";
-  QTest::newRow( "unknown event" ) << border << QByteArray( "\"from_event\": \"test-treaty\"" ) << QByteArray( "\"from_event\": \"no-such-event\"" )
-                                   << "border_1905.geojson: south-square: from_event: event 'no-such-event' is not in the events layer";
-  QTest::newRow( "duplicate id" ) << border << QByteArray( "\"id\": \"north-square\"" ) << QByteArray( "\"id\": \"south-square\"" )
+  QTest::newRow( "unknown event" )
+      << border << QByteArray( "\"from_event\": \"test-treaty\"" )
+      << QByteArray( "\"from_event\": \"no-such-event\"" )
+      << "border_1905.geojson: south-square: from_event: event 'no-such-event' is not in the events layer";
+  QTest::newRow( "duplicate id" ) << border << QByteArray( "\"id\": \"north-square\"" )
+                                  << QByteArray( "\"id\": \"south-square\"" )
                                   << "border_1905.geojson: south-square: id is used twice";
-  QTest::newRow( "missing field" ) << border << QByteArray( "\"method\": \"A test square.\", \"description_en\": \"Test.\"}, \"geometry\": {\"type\": \"Polygon\"" )
-                                   << QByteArray( "\"description_en\": \"Test.\"}, \"geometry\": {\"type\": \"Polygon\"" )
-                                   << "border_1905.geojson: south-square: method is missing";
-  QTest::newRow( "bow tie" ) << border << QByteArray( "[[[142, 46], [143, 46], [143, 47], [142, 47], [142, 46]]]}}," )
+  QTest::newRow( "missing field" )
+      << border
+      << QByteArray( "\"method\": \"A test square.\", \"description_en\": \"Test.\"}, \"geometry\": "
+                     "{\"type\": \"Polygon\"" )
+      << QByteArray( "\"description_en\": \"Test.\"}, \"geometry\": {\"type\": \"Polygon\"" )
+      << "border_1905.geojson: south-square: method is missing";
+  QTest::newRow( "bow tie" ) << border
+                             << QByteArray( "[[[142, 46], [143, 46], [143, 47], [142, 47], [142, 46]]]}}," )
                              << QByteArray( "[[[142, 46], [143, 47], [143, 46], [142, 47], [142, 46]]]}}," )
                              << "border_1905.geojson: south-square: invalid geometry";
-  QTest::newRow( "wrong type" ) << border << QByteArray( "{\"type\": \"Polygon\", \"coordinates\": [[[142, 46], [143, 46], [143, 47], [142, 47], [142, 46]]]}" )
-                                << QByteArray( "{\"type\": \"Point\", \"coordinates\": [142, 46]}" )
-                                << "border_1905.geojson: south-square: geometry is a Point, the layer holds polygons";
-  QTest::newRow( "outside the region" ) << QStringLiteral( "events.geojson" ) << QByteArray( "[142.5, 50.0]" ) << QByteArray( "[-70.76, 43.07]" )
+  QTest::newRow( "wrong type" )
+      << border
+      << QByteArray( "{\"type\": \"Polygon\", \"coordinates\": [[[142, 46], [143, 46], [143, 47], [142, 47], "
+                     "[142, 46]]]}" )
+      << QByteArray( "{\"type\": \"Point\", \"coordinates\": [142, 46]}" )
+      << "border_1905.geojson: south-square: geometry is a Point, the layer holds polygons";
+  QTest::newRow( "outside the region" ) << QStringLiteral( "events.geojson" ) << QByteArray( "[142.5, 50.0]" )
+                                        << QByteArray( "[-70.76, 43.07]" )
                                         << "events.geojson: test-treaty: geometry reaches outside the region";
-  QTest::newRow( "unknown kind" ) << QStringLiteral( "events.geojson" ) << QByteArray( "\"kind\": \"treaty\"" ) << QByteArray( "\"kind\": \"party\"" )
+  QTest::newRow( "unknown kind" ) << QStringLiteral( "events.geojson" )
+                                  << QByteArray( "\"kind\": \"treaty\"" )
+                                  << QByteArray( "\"kind\": \"party\"" )
                                   << "events.geojson: test-treaty: kind 'party' is not one of";
-  QTest::newRow( "not kebab" ) << border << QByteArray( "\"id\": \"north-square\"" ) << QByteArray( "\"id\": \"North Square\"" )
+  QTest::newRow( "not kebab" ) << border << QByteArray( "\"id\": \"north-square\"" )
+                               << QByteArray( "\"id\": \"North Square\"" )
                                << "border_1905.geojson: North Square: id 'North Square' is not kebab-case";
-  QTest::newRow( "markup is not text" ) << border << QByteArray( "\"name_en\": \"South square\"" ) << QByteArray( "\"name_en\": 42" )
-                                        << "border_1905.geojson: south-square: name_en must be text";
+  QTest::newRow( "markup is not text" )
+      << border << QByteArray( "\"name_en\": \"South square\"" ) << QByteArray( "\"name_en\": 42" )
+      << "border_1905.geojson: south-square: name_en must be text";
 }
 
 void TestPendulumValidator::namesEachDefect()
@@ -126,7 +153,8 @@ void TestPendulumValidator::namesEachDefect()
 
 void TestPendulumValidator::findsLandHeldTwiceOrByNobody()
 {
-  // A tiny `states` layer: two squares that tile a rectangle, then one shifted over the other, then one ending early.
+  // A tiny `states` layer: two squares that tile a rectangle, then one shifted over the other, then one
+  // ending early.
   QTemporaryDir dir;
   QFile catalog( dir.filePath( QStringLiteral( "catalog.json" ) ) );
   catalog.open( QIODevice::WriteOnly );
@@ -136,16 +164,20 @@ void TestPendulumValidator::findsLandHeldTwiceOrByNobody()
   sources.open( QIODevice::WriteOnly );
   sources.write( R"([{"id": "s", "title": "S"}])" );
   sources.close();
-  const auto feature = []( const char *id, const char *holder, const char *to, double x0 ) {
-    return QStringLiteral( R"({"type": "Feature", "properties": {"id": "%1", "name_en": "x", "name_ja": "x", "name_ru": "x", "holder": "%2", "status": "sovereign", "valid_from": "1900-01-01", "valid_to": %3, "from_precision": "day", "to_precision": "day", "sources": [{"id": "s"}], "certainty": "high", "method": "m", "description_en": "d"}, "geometry": {"type": "Polygon", "coordinates": [[[%4, 40], [%5, 40], [%5, 41], [%4, 41], [%4, 40]]]}})" )
-      .arg( QLatin1String( id ), QLatin1String( holder ), QLatin1String( to ) )
-      .arg( x0 )
-      .arg( x0 + 1 );
+  const auto feature = []( const char *id, const char *holder, const char *to, double x0 )
+  {
+    return QStringLiteral(
+               R"({"type": "Feature", "properties": {"id": "%1", "name_en": "x", "name_ja": "x", "name_ru": "x", "holder": "%2", "status": "sovereign", "valid_from": "1900-01-01", "valid_to": %3, "from_precision": "day", "to_precision": "day", "sources": [{"id": "s"}], "certainty": "high", "method": "m", "description_en": "d"}, "geometry": {"type": "Polygon", "coordinates": [[[%4, 40], [%5, 40], [%5, 41], [%4, 41], [%4, 40]]]}})" )
+        .arg( QLatin1String( id ), QLatin1String( holder ), QLatin1String( to ) )
+        .arg( x0 )
+        .arg( x0 + 1 );
   };
-  const auto validate = [&]( const QString &features ) {
+  const auto validate = [&]( const QString &features )
+  {
     QFile layer( dir.filePath( QStringLiteral( "states.geojson" ) ) );
     layer.open( QIODevice::WriteOnly | QIODevice::Truncate );
-    layer.write( QStringLiteral( R"({"type": "FeatureCollection", "features": [%1]})" ).arg( features ).toUtf8() );
+    layer.write(
+        QStringLiteral( R"({"type": "FeatureCollection", "features": [%1]})" ).arg( features ).toUtf8() );
     layer.close();
     PendulumRecordReader record;
     record.read( dir.path() );
@@ -153,10 +185,14 @@ void TestPendulumValidator::findsLandHeldTwiceOrByNobody()
     validator.validate( record );
     return validator.problems().join( '\n' );
   };
-  QCOMPARE( validate( feature( "a", "JP", "null", 130 ) + ',' + feature( "b", "RU", "null", 131 ) ), QString() );
-  QVERIFY( validate( feature( "a", "JP", "null", 130 ) + ',' + feature( "b", "RU", "null", 130.5 ) ).contains( QLatin1String( "a: overlaps b on 1900-01-01" ) ) );
-  const QString gap = validate( feature( "a", "JP", "null", 130 ) + ',' + feature( "b", "RU", "\"1950-01-01\"", 131 ) );
-  QVERIFY2( gap.contains( QStringLiteral( "on 1950-01-01, 1 deg² of land is held by nobody" ) ), qPrintable( gap ) );
+  QCOMPARE( validate( feature( "a", "JP", "null", 130 ) + ',' + feature( "b", "RU", "null", 131 ) ),
+            QString() );
+  QVERIFY( validate( feature( "a", "JP", "null", 130 ) + ',' + feature( "b", "RU", "null", 130.5 ) )
+               .contains( QLatin1String( "a: overlaps b on 1900-01-01" ) ) );
+  const QString gap =
+      validate( feature( "a", "JP", "null", 130 ) + ',' + feature( "b", "RU", "\"1950-01-01\"", 131 ) );
+  QVERIFY2( gap.contains( QStringLiteral( "on 1950-01-01, 1 deg² of land is held by nobody" ) ),
+            qPrintable( gap ) );
 }
 
 PENDULUM_TEST_MAIN( TestPendulumValidator )

@@ -8,14 +8,14 @@
  */
 class TestPendulumMetadata : public QObject
 {
-    Q_OBJECT
+  Q_OBJECT
 
-  private slots:
-    void metadataHasEveryRequiredKey();
-    void metadataAgreesWithThePlugin();
+private slots:
+  void metadataHasEveryRequiredKey();
+  void metadataAgreesWithThePlugin();
 
-  private:
-    QString metadata( const QString &key ) const;
+private:
+  QString metadata( const QString &key ) const;
 };
 
 QString TestPendulumMetadata::metadata( const QString &key ) const
@@ -32,7 +32,8 @@ QString TestPendulumMetadata::metadata( const QString &key ) const
     const QString trimmed = line.trimmed();
     if ( trimmed.startsWith( QLatin1Char( '[' ) ) )
       section = trimmed.mid( 1, trimmed.size() - 2 );
-    else if ( section == QLatin1String( "general" ) && trimmed.section( QLatin1Char( '=' ), 0, 0 ).trimmed() == key )
+    else if ( section == QLatin1String( "general" ) &&
+              trimmed.section( QLatin1Char( '=' ), 0, 0 ).trimmed() == key )
       return trimmed.section( QLatin1Char( '=' ), 1 ).trimmed();
   }
   return QString();
@@ -40,11 +41,12 @@ QString TestPendulumMetadata::metadata( const QString &key ) const
 
 void TestPendulumMetadata::metadataHasEveryRequiredKey()
 {
-  for ( const char *key : { "name", "qgisMinimumVersion", "description", "about", "version", "author", "email", "repository",
-                            "tracker", "tags", "category", "icon", "experimental" } )
+  for ( const char *key : { "name", "qgisMinimumVersion", "description", "about", "version", "author",
+                            "email", "repository", "tracker", "tags", "category", "icon", "experimental" } )
     QVERIFY2( !metadata( QLatin1String( key ) ).isEmpty(), key );
   QCOMPARE( metadata( QStringLiteral( "qgisMinimumVersion" ) ), QStringLiteral( "3.22" ) );
-  QVERIFY( QFileInfo::exists( QStringLiteral( PENDULUM_SOURCE_DIR "/" ) + metadata( QStringLiteral( "icon" ) ) ) );
+  QVERIFY(
+      QFileInfo::exists( QStringLiteral( PENDULUM_SOURCE_DIR "/" ) + metadata( QStringLiteral( "icon" ) ) ) );
 }
 
 void TestPendulumMetadata::metadataAgreesWithThePlugin()
@@ -52,7 +54,8 @@ void TestPendulumMetadata::metadataAgreesWithThePlugin()
   QLibrary plugin( QStringLiteral( PENDULUM_PLUGIN ) );
   QVERIFY2( plugin.load(), qPrintable( plugin.errorString() ) );
   typedef const QString *text_t();
-  const auto text = [&]( const char *symbol ) -> QString {
+  const auto text = [&]( const char *symbol ) -> QString
+  {
     text_t *function = reinterpret_cast<text_t *>( plugin.resolve( symbol ) );
     return function ? *function() : QStringLiteral( "<no %1>" ).arg( QLatin1String( symbol ) );
   };
