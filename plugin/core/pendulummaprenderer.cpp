@@ -10,6 +10,7 @@
 #include <QSaveFile>
 #include <algorithm>
 
+#include "qgsexpressioncontextutils.h"
 #include "qgsmaplayer.h"
 #include "qgsmaprenderersequentialjob.h"
 #include "qgsmapsettings.h"
@@ -32,9 +33,16 @@ QgsMapSettings PendulumMapRenderer::mapSettings( const PendulumMapRequest &reque
   settings.setFlag( Qgis::MapSettingsFlag::Antialiasing, true );
   settings.setFlag( Qgis::MapSettingsFlag::UseAdvancedEffects, true );
   settings.setFlag( Qgis::MapSettingsFlag::DrawLabeling, request.labels );
+  settings.setLabelingEngineSettings( PendulumRegion::labelingEngineSettings() );
   settings.setTransformContext( QgsProject::instance()->transformContext() );
   settings.setIsTemporal( true );
   settings.setTemporalRange( PendulumTemporal::dayRange( request.date ) );
+  // As QGIS's canvas and layouts do: styles may ask for @map_start_time and the like
+  // (the events style fades events older than a year), which an empty context lacks.
+  QgsExpressionContext context;
+  context << QgsExpressionContextUtils::globalScope() << QgsExpressionContextUtils::projectScope( QgsProject::instance() )
+          << QgsExpressionContextUtils::mapSettingsScope( settings );
+  settings.setExpressionContext( context );
   return settings;
 }
 

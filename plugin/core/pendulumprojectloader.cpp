@@ -1,6 +1,7 @@
 #include "pendulumprojectloader.h"
 
 #include "pendulumdataset.h"
+#include "pendulumprojectversion.h"
 #include "pendulumregion.h"
 
 #include "qgslayertree.h"
@@ -33,6 +34,10 @@ QgsLayerTreeGroup *PendulumProjectLoader::load( QgsProject *project, const Pendu
     group->insertLayer( 0, layer );
   }
   project->setCrs( PendulumRegion::mapCrs() );
+  QgsLabelingEngineSettings labeling = project->labelingEngineSettings();
+  labeling.setFlag( QgsLabelingEngineSettings::UsePartialCandidates, false );
+  project->setLabelingEngineSettings( labeling );
+  PendulumProjectVersion::stamp( project ); // a later Pendulum can tell these layers are ours
   return group;
 }
 

@@ -41,3 +41,10 @@ QgsRectangle PendulumRegion::toMapCrs( const QgsRectangle &lonLat )
                                           mapCrs(), QgsCoordinateTransformContext() );
   return transform.transformBoundingBox( lonLat );
 }
+
+QgsLabelingEngineSettings PendulumRegion::labelingEngineSettings()
+{
+  QgsLabelingEngineSettings settings;
+  settings.setFlag( QgsLabelingEngineSettings::UsePartialCandidates, false );
+  return settings;
+}

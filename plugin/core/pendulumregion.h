@@ -2,6 +2,7 @@
 #define PENDULUMREGION_H
 
 #include "qgscoordinatereferencesystem.h"
+#include "qgslabelingenginesettings.h"
 #include "qgsrectangle.h"
 
 /**
@@ -24,6 +25,13 @@ public:
 
   //! Transforms a lon/lat rectangle into mapCrs().
   static QgsRectangle toMapCrs( const QgsRectangle &lonLat );
+
+  /**
+   * How maps of the region place labels: never cut at the frame (QGIS's default lets a
+   * label run off the edge, which a printed map cannot have — the Kuril names at the
+   * right edge were truncated).
+   */
+  static QgsLabelingEngineSettings labelingEngineSettings();
 };
 
 #endif // PENDULUMREGION_H

@@ -14,11 +14,15 @@ import os
 import sys
 import tempfile
 
+# A fixed hash seed makes Qt write XML attributes in the same order on every run,
+# so that a re-run changes only what the palette or rules changed.
+os.environ["QT_HASH_SEED"] = "0"
+
 from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsLineSymbol,
                        QgsMarkerSymbol, QgsPalLayerSettings, QgsProperty, QgsRendererCategory,
                        QgsSimpleFillSymbolLayer, QgsSymbolLayer, QgsTextBufferSettings, QgsTextFormat,
                        QgsVectorLayer, QgsVectorLayerSimpleLabeling, QgsLinePatternFillSymbolLayer,
-                       QgsUnitTypes)
+                       QgsUnitTypes, QgsRuleBasedRenderer)
 from qgis.PyQt.QtGui import QColor, QFont
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -92,8 +96,10 @@ def categorized(make_symbol):
     return QgsCategorizedSymbolRenderer("holder", categories)
 
 
-def labels(field="name_en", size=8.0, colour="#222222", expression=False):
+def labels(field="name_en", size=8.0, colour="#222222", expression=False, show=None):
     settings = QgsPalLayerSettings()
+    if show:
+        settings.dataDefinedProperties().setProperty(QgsPalLayerSettings.Show, QgsProperty.fromExpression(show))
     settings.fieldName = field
     settings.isExpression = expression
     text = QgsTextFormat()
@@ -137,7 +143,10 @@ def main():
     # Context: pale tints, thin outlines, country names.
     states = polygon_layer()
     states.setRenderer(categorized(lambda strong, pale: fill(pale, "#6e6e6e", stroke_width=0.25)))
-    states.setLabeling(labels(size=7.5, colour="#555555"))
+    # Only the larger territories: islands and settlements are named by the layers
+    # drawn over the states, and one name per place keeps the map readable.
+    # (area() of lon/lat geometry is in square degrees; 1 is about 8,000 km² here.)
+    states.setLabeling(labels(size=7.5, colour="#555555", show="area($geometry) > 1"))
     states.setLabelsEnabled(True)
     save(states, "states.qml")
 
@@ -168,10 +177,25 @@ def main():
     manchukuo.setLabelsEnabled(True)
     save(manchukuo, "manchukuo.qml")
 
-    events = QgsVectorLayer("Point?crs=EPSG:4326&field=kind:string&field=name_en:string", "tmp", "memory")
-    marker = QgsMarkerSymbol.createSimple({"name": "diamond", "color": "#333333", "outline_color": "#ffffff",
-                                           "outline_width": "0.3", "size": "2.2"})
-    events.renderer().setSymbol(marker)
+    # Events stay on the map from their day on; those of the last year before the
+    # map's date stand out, older ones recede to small grey dots so that the map
+    # of 1950 is not covered in the markers of a century.
+    events = QgsVectorLayer("Point?crs=EPSG:4326&field=kind:string&field=name_en:string"
+                            "&field=valid_from:date", "tmp", "memory")
+    recent = QgsMarkerSymbol.createSimple({"name": "diamond", "color": "#222222", "outline_color": "#ffffff",
+                                           "outline_width": "0.3", "size": "2.6"})
+    older = QgsMarkerSymbol.createSimple({"name": "circle", "color": "#8c8c8c", "outline_color": "#ffffff",
+                                          "outline_width": "0.15", "size": "1.2"})
+    older.setOpacity(0.7)
+    root = QgsRuleBasedRenderer.Rule(None)
+    recent_rule = QgsRuleBasedRenderer.Rule(
+        recent, 0, 0, "@map_start_time IS NULL OR "
+        "day(age(@map_start_time, to_datetime(\"valid_from\"))) < 366", "Events of the past year")
+    root.appendChild(recent_rule)
+    older_rule = QgsRuleBasedRenderer.Rule(older, 0, 0, "ELSE", "Earlier events")
+    older_rule.setIsElse(True)
+    root.appendChild(older_rule)
+    events.setRenderer(QgsRuleBasedRenderer(root))
     save(events, "events.qml")
 
     app.exitQgis()
