@@ -1,11 +1,13 @@
 #include "pendulumlanguage.h"
 
 #include "pendulumdataset.h"
+#include "pendulumschema.h"
 
 #include "qgsattributeeditorcontainer.h"
 #include "qgsattributeeditorfield.h"
 #include "qgsattributeeditorhtmlelement.h"
 #include "qgsattributetableconfig.h"
+#include "qgscategorizedsymbolrenderer.h"
 #include "qgseditformconfig.h"
 #include "qgseditorwidgetsetup.h"
 #include "qgsexpression.h"
@@ -39,23 +41,28 @@ QgsEditFormConfig formConfig( const QgsVectorLayer *layer, const QString &popupF
   config.clearTabs();
   config.setLayout( QgsEditFormConfig::TabLayout );
 
-  auto *html = new QgsAttributeEditorHtmlElement( QStringLiteral( "pendulum_popup" ),
-                                                  config.invisibleRootContainer() );
+  // Two tabs: the popup fills the Identify form's first page (stacked above the fields,
+  // QGIS gives the HTML element all spare height and leaves a wide blank), the raw fields
+  // wait on the second for those who edit.
+  static const QHash<QString, QPair<QString, QString>> sTitles = {
+      { QStringLiteral( "en" ), { QStringLiteral( "History" ), QStringLiteral( "Attributes" ) } },
+      { QStringLiteral( "ja" ), { QStringLiteral( "歴史" ), QStringLiteral( "属性" ) } },
+      { QStringLiteral( "ru" ), { QStringLiteral( "История" ), QStringLiteral( "Атрибуты" ) } },
+  };
+  const QPair<QString, QString> titles = sTitles.value( language, sTitles.value( QStringLiteral( "en" ) ) );
+  auto *popupTab = new QgsAttributeEditorContainer( titles.first, config.invisibleRootContainer() );
+  popupTab->setIsGroupBox( false );
+  auto *html = new QgsAttributeEditorHtmlElement( QStringLiteral( "pendulum_popup" ), popupTab );
   html->setShowLabel( false );
   html->setHtmlCode(
       QStringLiteral( "<div id=\"pendulum\"></div><script>document.getElementById('pendulum').innerHTML = "
                       "expression.evaluate(%1);</script>" )
           .arg( QgsExpression::quotedString( QgsExpression::quotedColumnRef( popupField ) ) ) );
-  config.addTab( html );
+  popupTab->addChildElement( html );
+  config.addTab( popupTab );
 
-  static const QHash<QString, QString> sAttributesTitle = {
-      { QStringLiteral( "en" ), QStringLiteral( "Attributes" ) },
-      { QStringLiteral( "ja" ), QStringLiteral( "属性" ) },
-      { QStringLiteral( "ru" ), QStringLiteral( "Атрибуты" ) },
-  };
-  auto *fields =
-      new QgsAttributeEditorContainer( sAttributesTitle.value( language ), config.invisibleRootContainer() );
-  fields->setIsGroupBox( true );
+  auto *fields = new QgsAttributeEditorContainer( titles.second, config.invisibleRootContainer() );
+  fields->setIsGroupBox( false );
   const QgsFields layerFields = layer->fields();
   for ( int i = 0; i < layerFields.count(); ++i )
   {
@@ -64,6 +71,64 @@ QgsEditFormConfig formConfig( const QgsVectorLayer *layer, const QString &popupF
   }
   config.addTab( fields );
   return config;
+}
+/**
+ * The legend's names of the powers (the categories of every holder-coloured style).
+ * English is the styles' own wording (styles/tools/generate_styles.py); a style whose
+ * categories a user renamed keeps its labels in English.
+ */
+QString legendName( const QString &holder, const QString &language )
+{
+  static const QHash<QString, QPair<QString, QString>> sNames = {
+      { QStringLiteral( "JP" ), { QStringLiteral( "日本" ), QStringLiteral( "Япония" ) } },
+      { QStringLiteral( "RU" ), { QStringLiteral( "ロシア帝国" ), QStringLiteral( "Российская империя" ) } },
+      { QStringLiteral( "SU" ), { QStringLiteral( "ソビエト連邦" ), QStringLiteral( "Советский Союз" ) } },
+      { QStringLiteral( "RF" ),
+        { QStringLiteral( "ロシア連邦" ), QStringLiteral( "Российская Федерация" ) } },
+      { QStringLiteral( "FER" ),
+        { QStringLiteral( "極東共和国" ), QStringLiteral( "Дальневосточная республика" ) } },
+      { QStringLiteral( "CN" ),
+        { QStringLiteral( "中国(清・中華民国)" ), QStringLiteral( "Китай (Цин / Республика)" ) } },
+      { QStringLiteral( "PRC" ),
+        { QStringLiteral( "中華人民共和国" ), QStringLiteral( "Китайская Народная Республика" ) } },
+      { QStringLiteral( "MK" ), { QStringLiteral( "満洲国" ), QStringLiteral( "Маньчжоу-го" ) } },
+      { QStringLiteral( "KR" ), { QStringLiteral( "朝鮮・韓国" ), QStringLiteral( "Корея" ) } },
+      { QStringLiteral( "MN" ), { QStringLiteral( "モンゴル" ), QStringLiteral( "Монголия" ) } },
+      { QStringLiteral( "US" ),
+        { QStringLiteral( "アメリカ合衆国(占領)" ), QStringLiteral( "США (оккупация)" ) } },
+      { QStringLiteral( "JOINT" ),
+        { QStringLiteral( "日露雑居" ), QStringLiteral( "Совместное владение" ) } },
+  };
+  const auto it = sNames.constFind( holder );
+  if ( it == sNames.constEnd() )
+    return QString();
+  return language == QLatin1String( "ja" )   ? it->first
+         : language == QLatin1String( "ru" ) ? it->second
+                                             : QString();
+}
+
+//! Keeps the English category labels the style came with, to restore them.
+const char *const sEnglishLabelProperty = "pendulum/legend_en";
+
+void translateLegend( QgsVectorLayer *layer, const QString &language )
+{
+  auto *renderer = dynamic_cast<QgsCategorizedSymbolRenderer *>( layer->renderer() );
+  if ( !renderer || renderer->classAttribute() != PendulumSchema::holderField() )
+    return;
+  const QgsCategoryList categories = renderer->categories();
+  QStringList english = layer->customProperty( sEnglishLabelProperty ).toStringList();
+  if ( english.size() != categories.size() )
+  {
+    english.clear();
+    for ( const QgsRendererCategory &category : categories )
+      english << category.label();
+    layer->setCustomProperty( sEnglishLabelProperty, english );
+  }
+  for ( int i = 0; i < categories.size(); ++i )
+  {
+    const QString name = legendName( categories.at( i ).value().toString(), language );
+    renderer->updateCategoryLabel( i, name.isEmpty() ? english.at( i ) : name );
+  }
 }
 } // namespace
 
@@ -122,6 +187,7 @@ void PendulumLanguage::apply( QgsVectorLayer *layer, const PendulumLayerInfo &in
     return;
   const QString lang = normalised( language );
   layer->setName( info.title( lang ) );
+  translateLegend( layer, lang );
   const QgsFields fields = layer->fields();
 
   // Labels: the name in the chosen language, English where it has none.
@@ -168,6 +234,12 @@ void PendulumLanguage::apply( QgsVectorLayer *layer, const PendulumLayerInfo &in
   {
     if ( isPopupField( fields.at( i ).name() ) )
       layer->setEditorWidgetSetup( i, QgsEditorWidgetSetup( QStringLiteral( "Hidden" ), QVariantMap() ) );
+    // The citations column holds a JSON array: QGIS would give it a key/value table that
+    // shows an array as empty; as multi-line text it reads (and edits) as written.
+    else if ( fields.at( i ).name() == PendulumSchema::sourcesField() )
+      layer->setEditorWidgetSetup( i, QgsEditorWidgetSetup( QStringLiteral( "TextEdit" ),
+                                                            { { QStringLiteral( "IsMultiline" ), true },
+                                                              { QStringLiteral( "UseHtml" ), false } } ) );
   }
 }
 

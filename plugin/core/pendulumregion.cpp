@@ -5,8 +5,9 @@
 
 QgsCoordinateReferenceSystem PendulumRegion::mapCrs()
 {
-  // WKT rather than a PROJ string so that the CRS has a name in QGIS's status bar,
-  // CRS selector and layout legends (a PROJ string comes out as "Unknown CRS").
+  // WKT rather than a PROJ string so that the CRS has a name in QGIS's CRS selector,
+  // project properties and layouts (a PROJ string comes out as "Unknown CRS"). QGIS
+  // 3.22's status bar still says "Unknown CRS": it shows only authority ids.
   static const QString sWkt = QStringLiteral(
       "PROJCRS[\"Pendulum North-East Asia Lambert Conformal Conic\","
       "BASEGEOGCRS[\"WGS 84\",DATUM[\"World Geodetic System 1984\",ELLIPSOID[\"WGS "

@@ -45,6 +45,8 @@ public:
   //! The start and end date fields of temporal layers.
   static QString startField() { return QStringLiteral( "valid_from" ); }
   static QString endField() { return QStringLiteral( "valid_to" ); }
+  static QString sourcesField() { return QStringLiteral( "sources" ); }
+  static QString holderField() { return QStringLiteral( "holder" ); }
 
   //! Table holding the catalog, bibliography and schema version.
   static QString metaTable() { return QStringLiteral( "pendulum_meta" ); }

@@ -6,6 +6,7 @@
 #include "pendulumlanguage.h"
 #include "pendulumplacequery.h"
 #include "pendulumprojectrecord.h"
+#include "pendulumprojectversion.h"
 #include "pendulumsituation.h"
 #include "pendulumsourcelist.h"
 #include "pendulumsourcesdock.h"
@@ -86,9 +87,13 @@ PendulumDesktop::PendulumDesktop( QgisInterface *iface, QObject *parent ) : QObj
   connect( project, qOverload<const QStringList &>( &QgsProject::layersWillBeRemoved ), this,
            &PendulumDesktop::forgetLayers );
   connect( project, &QgsProject::readProject, this,
-           [this]
+           [this, project]
            {
              mDateLabel->forget(); // the new project's own Title Label entries are its own
+             // A project saved with another Pendulum: say so, and what to do, rather than show stale popups.
+             const QString outdated = PendulumProjectVersion::check( project );
+             if ( !outdated.isEmpty() )
+               warn( outdated );
              scheduleRefresh();
            } );
   connect( project, &QgsProject::cleared, this,
@@ -168,7 +173,9 @@ void PendulumDesktop::refresh()
     if ( !mDataset || !mBibliography.fromJson( mDataset->sources(), &error ) )
     {
       mDataset.reset();
-      warn( error );
+      warn( tr( "The project's historical layers read a GeoPackage Pendulum cannot use: %1. Its docks and "
+                "tools stay off until the layers read a record built by this Pendulum." )
+                .arg( error ) );
     }
   }
   mLayers =
@@ -331,6 +338,9 @@ void PendulumDesktop::setLanguage( const QString &language )
     }
     showPlace( QgsPointXY( mLastPlace.lon, mLastPlace.lat ), layer, feature );
   }
+  // The canvas keeps each layer's last image, labels included: new labels need a repaint.
+  for ( QgsVectorLayer *layer : std::as_const( mLayers ) )
+    layer->triggerRepaint();
   mIface->mapCanvas()->refresh();
 }
 

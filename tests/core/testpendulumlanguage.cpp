@@ -10,6 +10,7 @@
 #include "qgsattributeeditorcontainer.h"
 #include "qgsattributeeditorhtmlelement.h"
 #include "qgsattributetableconfig.h"
+#include "qgscategorizedsymbolrenderer.h"
 #include "qgseditformconfig.h"
 #include "qgsexpressioncontextutils.h"
 #include "qgspallabeling.h"
@@ -34,6 +35,7 @@ private slots:
   void formShowsThePopup();
   void popupColumnsHidden();
   void namesAndLabels();
+  void legendFollowsLanguage();
   void projectRoundTrip();
   void applyToProject();
 
@@ -114,12 +116,21 @@ void TestPendulumLanguage::formShowsThePopup()
   const QgsEditFormConfig config = layer->editFormConfig();
   QCOMPARE( config.layout(), QgsEditFormConfig::TabLayout );
   const QList<QgsAttributeEditorElement *> elements = config.tabs();
-  QVERIFY( elements.size() >= 2 );
-  const auto *html = dynamic_cast<const QgsAttributeEditorHtmlElement *>( elements.first() );
+  QCOMPARE( elements.size(), 2 );
+  // First tab: the popup alone; second tab: the raw fields, without the popup columns.
+  const auto *popupTab = dynamic_cast<const QgsAttributeEditorContainer *>( elements.first() );
+  QVERIFY( popupTab );
+  QCOMPARE( popupTab->name(), QStringLiteral( "History" ) );
+  QCOMPARE( popupTab->children().size(), 1 );
+  const auto *html = dynamic_cast<const QgsAttributeEditorHtmlElement *>( popupTab->children().first() );
   QVERIFY( html );
-  // The raw fields follow, without the popup columns.
   const auto *fields = dynamic_cast<const QgsAttributeEditorContainer *>( elements.at( 1 ) );
   QVERIFY( fields );
+  QCOMPARE( fields->name(), QStringLiteral( "Attributes" ) );
+  QVERIFY( !fields->isGroupBox() );
+  // The citations read as the JSON they are, not as an empty key/value table.
+  QCOMPARE( layer->editorWidgetSetup( layer->fields().lookupField( "sources" ) ).type(),
+            QStringLiteral( "TextEdit" ) );
   QStringList names;
   for ( const QgsAttributeEditorElement *child : fields->children() )
     names << child->name();
@@ -198,6 +209,34 @@ void TestPendulumLanguage::namesAndLabels()
   QCOMPARE( dynamic_cast<const QgsVectorLayerSimpleLabeling *>( layer->labeling() )->settings().fieldName,
             QStringLiteral( "\"name_en\"" ) );
   QCOMPARE( layer->mapTipTemplate(), QStringLiteral( "[% \"popup_en\" %]" ) );
+}
+
+static QString categoryLabel( const QgsVectorLayer *layer, const QString &holder )
+{
+  const auto *renderer = dynamic_cast<const QgsCategorizedSymbolRenderer *>( layer->renderer() );
+  if ( !renderer )
+    return QString();
+  for ( const QgsRendererCategory &category : renderer->categories() )
+  {
+    if ( category.value().toString() == holder )
+      return category.label();
+  }
+  return QString();
+}
+
+void TestPendulumLanguage::legendFollowsLanguage()
+{
+  QString error;
+  const PendulumLayerInfo &info = *mDataset->catalog().layer( "states" );
+  std::unique_ptr<QgsVectorLayer> layer( mDataset->createLayer( info, "ru", &error ) );
+  QVERIFY( layer );
+  QCOMPARE( categoryLabel( layer.get(), "MK" ), QStringLiteral( "Маньчжоу-го" ) );
+  PendulumLanguage::apply( layer.get(), info, "ja" );
+  QCOMPARE( categoryLabel( layer.get(), "JP" ), QStringLiteral( "日本" ) );
+  // Back to English: the style's own wording again.
+  PendulumLanguage::apply( layer.get(), info, "en" );
+  QCOMPARE( categoryLabel( layer.get(), "CN" ), QStringLiteral( "China (Qing / Republic)" ) );
+  QCOMPARE( categoryLabel( layer.get(), "MK" ), QStringLiteral( "Manchukuo" ) );
 }
 
 void TestPendulumLanguage::projectRoundTrip()
