@@ -1,6 +1,7 @@
 #ifndef PENDULUMTESTRECORD_H
 #define PENDULUMTESTRECORD_H
 
+#include "pendulumbibliography.h"
 #include "pendulumdataset.h"
 #include "pendulumtemporal.h"
 
@@ -75,6 +76,33 @@ inline QgsVectorLayer *find( const QList<QgsVectorLayer *> &layers, const QStrin
   }
   return nullptr;
 }
+
+/**
+ * The record's layers (English), dataset and bibliography as members of a test
+ * class: `class TestX : public QObject, protected PendulumTestRecord::Fixture`,
+ * and `QVERIFY( openRecord() );` in initTestCase(). The layers go with the test object.
+ */
+class Fixture
+{
+protected:
+  ~Fixture() { qDeleteAll( mLayers ); }
+
+  bool openRecord()
+  {
+    mDataset = open();
+    QString error;
+    if ( mDataset )
+      mLayers = mDataset->createLayers( QStringLiteral( "en" ), &error );
+    if ( mDataset && !mLayers.isEmpty() && mBibliography.fromJson( mDataset->sources(), &error ) )
+      return true;
+    qWarning() << "cannot open the test record:" << error;
+    return false;
+  }
+
+  std::unique_ptr<PendulumDataset> mDataset;
+  QList<QgsVectorLayer *> mLayers;
+  PendulumBibliography mBibliography;
+};
 } // namespace PendulumTestRecord
 
 #endif // PENDULUMTESTRECORD_H

@@ -7,13 +7,12 @@
  * those: checked against what QGIS's own temporal filter shows on the real
  * record, not against a second reading of the same fields.
  */
-class TestPendulumChangeIndex : public QObject
+class TestPendulumChangeIndex : public QObject, protected PendulumTestRecord::Fixture
 {
   Q_OBJECT
 
 private slots:
   void initTestCase();
-  void cleanupTestCase();
   void datesAreSortedAndUnique();
   void holdsTreatyAndTransferDays();
   void stepsFromChangeToChange();
@@ -23,23 +22,11 @@ private slots:
 private:
   //! Ids of the features of \a layer QGIS's temporal filter shows on \a date.
   QSet<QString> shown( QgsVectorLayer *layer, const QDate &date ) const;
-
-  std::unique_ptr<PendulumDataset> mDataset;
-  QList<QgsVectorLayer *> mLayers;
 };
 
 void TestPendulumChangeIndex::initTestCase()
 {
-  mDataset = PendulumTestRecord::open();
-  QVERIFY( mDataset );
-  QString error;
-  mLayers = mDataset->createLayers( QStringLiteral( "en" ), &error );
-  QVERIFY2( !mLayers.isEmpty(), qPrintable( error ) );
-}
-
-void TestPendulumChangeIndex::cleanupTestCase()
-{
-  qDeleteAll( mLayers );
+  QVERIFY( openRecord() );
 }
 
 QSet<QString> TestPendulumChangeIndex::shown( QgsVectorLayer *layer, const QDate &date ) const

@@ -5,34 +5,22 @@
 
 #include <QFile>
 
-class TestPendulumDataset : public QObject
+class TestPendulumDataset : public QObject, protected PendulumTestRecord::Fixture
 {
   Q_OBJECT
 
 private slots:
   void initTestCase();
-  void cleanupTestCase();
   void layersAreTimeEnabledAndReadOnly();
   void karafutoChangesHandsIn1905();
   void refusesWhatIsNotARecord();
 
 private:
-  std::unique_ptr<PendulumDataset> mDataset;
-  QList<QgsVectorLayer *> mLayers;
 };
 
 void TestPendulumDataset::initTestCase()
 {
-  mDataset = PendulumTestRecord::open();
-  QVERIFY( mDataset );
-  QString error;
-  mLayers = mDataset->createLayers( QStringLiteral( "en" ), &error );
-  QVERIFY2( !mLayers.isEmpty(), qPrintable( error ) );
-}
-
-void TestPendulumDataset::cleanupTestCase()
-{
-  qDeleteAll( mLayers );
+  QVERIFY( openRecord() );
 }
 
 void TestPendulumDataset::layersAreTimeEnabledAndReadOnly()

@@ -2,13 +2,12 @@
 #include "pendulumtest.h"
 #include "pendulumtestrecord.h"
 
-class TestPendulumEventList : public QObject
+class TestPendulumEventList : public QObject, protected PendulumTestRecord::Fixture
 {
   Q_OBJECT
 
 private slots:
   void initTestCase();
-  void cleanupTestCase();
   void chronological();
   void readsWhatTheDockShows();
   void searchesNamesAndPlaces_data();
@@ -20,24 +19,13 @@ private slots:
 private:
   QStringList ids( const QList<PendulumEvent> &events ) const;
 
-  std::unique_ptr<PendulumDataset> mDataset;
-  QList<QgsVectorLayer *> mLayers;
   PendulumEventList mEvents;
 };
 
 void TestPendulumEventList::initTestCase()
 {
-  mDataset = PendulumTestRecord::open();
-  QVERIFY( mDataset );
-  QString error;
-  mLayers = mDataset->createLayers( QStringLiteral( "en" ), &error );
-  QVERIFY2( !mLayers.isEmpty(), qPrintable( error ) );
+  QVERIFY( openRecord() );
   mEvents = PendulumEventList::fromLayers( mLayers );
-}
-
-void TestPendulumEventList::cleanupTestCase()
-{
-  qDeleteAll( mLayers );
 }
 
 QStringList TestPendulumEventList::ids( const QList<PendulumEvent> &events ) const

@@ -2,36 +2,23 @@
 #include "pendulumtest.h"
 #include "pendulumtestrecord.h"
 
-class TestPendulumPlaceQuery : public QObject
+class TestPendulumPlaceQuery : public QObject, protected PendulumTestRecord::Fixture
 {
   Q_OBJECT
 
 private slots:
   void initTestCase();
-  void cleanupTestCase();
   void toyoharaOnADay();
   void toyoharasWholeHistory();
   void theSeaHasNoHistory();
 
 private:
   QStringList describe( const QList<PendulumPlaceRecord> &records ) const;
-
-  std::unique_ptr<PendulumDataset> mDataset;
-  QList<QgsVectorLayer *> mLayers;
 };
 
 void TestPendulumPlaceQuery::initTestCase()
 {
-  mDataset = PendulumTestRecord::open();
-  QVERIFY( mDataset );
-  QString error;
-  mLayers = mDataset->createLayers( QStringLiteral( "en" ), &error );
-  QVERIFY( !mLayers.isEmpty() );
-}
-
-void TestPendulumPlaceQuery::cleanupTestCase()
-{
-  qDeleteAll( mLayers );
+  QVERIFY( openRecord() );
 }
 
 QStringList TestPendulumPlaceQuery::describe( const QList<PendulumPlaceRecord> &records ) const

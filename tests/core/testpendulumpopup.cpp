@@ -15,13 +15,12 @@
  * languages, and hostile attribute text rendered by QtWebKit, the engine
  * behind QGIS's map tips and form HTML, to prove nothing in it runs.
  */
-class TestPendulumPopup : public QObject
+class TestPendulumPopup : public QObject, protected PendulumTestRecord::Fixture
 {
   Q_OBJECT
 
 private slots:
   void initTestCase();
-  void cleanupTestCase();
   void karafuto();
   void karafutoInJapaneseAndRussian();
   void oldStyleOnRussianSide();
@@ -37,25 +36,11 @@ private:
   QgsFeature feature( const QString &layerId, const QString &id ) const;
   //! \a html loaded in a QWebPage as QGIS's map tip does; returns the page's title after load.
   static QString loadInWebKit( QWebPage &page, const QString &html );
-
-  std::unique_ptr<PendulumDataset> mDataset;
-  QList<QgsVectorLayer *> mLayers;
-  PendulumBibliography mBibliography;
 };
 
 void TestPendulumPopup::initTestCase()
 {
-  mDataset = PendulumTestRecord::open();
-  QVERIFY( mDataset );
-  QString error;
-  mLayers = mDataset->createLayers( QStringLiteral( "en" ), &error );
-  QVERIFY2( !mLayers.isEmpty(), qPrintable( error ) );
-  QVERIFY2( mBibliography.fromJson( mDataset->sources(), &error ), qPrintable( error ) );
-}
-
-void TestPendulumPopup::cleanupTestCase()
-{
-  qDeleteAll( mLayers );
+  QVERIFY( openRecord() );
 }
 
 QgsFeature TestPendulumPopup::feature( const QString &layerId, const QString &id ) const

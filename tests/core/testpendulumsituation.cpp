@@ -12,13 +12,12 @@
  * What the sources dock shows for a place (PendulumSituation) and what its
  * copy buttons copy (PendulumSourceList), on the real record.
  */
-class TestPendulumSituation : public QObject
+class TestPendulumSituation : public QObject, protected PendulumTestRecord::Fixture
 {
   Q_OBJECT
 
 private slots:
   void initTestCase();
-  void cleanupTestCase();
   void clickedFeatureFirstThenTheRest();
   void inTheChosenLanguage();
   void markupInTheRecordStaysText();
@@ -28,25 +27,12 @@ private slots:
 private:
   PendulumPlaceRecord clickedAt( const QString &layerId, const QgsPointXY &point, const QDate &date ) const;
 
-  std::unique_ptr<PendulumDataset> mDataset;
-  QList<QgsVectorLayer *> mLayers;
-  PendulumBibliography mBibliography;
   const QgsPointXY mToyohara = QgsPointXY( 142.73, 46.96 );
 };
 
 void TestPendulumSituation::initTestCase()
 {
-  mDataset = PendulumTestRecord::open();
-  QVERIFY( mDataset );
-  QString error;
-  mLayers = mDataset->createLayers( QStringLiteral( "en" ), &error );
-  QVERIFY2( !mLayers.isEmpty(), qPrintable( error ) );
-  QVERIFY2( mBibliography.fromJson( mDataset->sources(), &error ), qPrintable( error ) );
-}
-
-void TestPendulumSituation::cleanupTestCase()
-{
-  qDeleteAll( mLayers );
+  QVERIFY( openRecord() );
 }
 
 PendulumPlaceRecord TestPendulumSituation::clickedAt( const QString &layerId, const QgsPointXY &point,
