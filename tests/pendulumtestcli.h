@@ -27,11 +27,17 @@ inline QProcessEnvironment environment( const QString &home )
   return environment;
 }
 
-//! Runs `pendulum` with \a arguments in \a environment and waits for it.
-inline Result run( const QStringList &arguments, const QProcessEnvironment &environment )
+/**
+ * Runs `pendulum` with \a arguments in \a environment and waits for it, in
+ * \a workingDirectory if given (relative output paths land there).
+ */
+inline Result run( const QStringList &arguments, const QProcessEnvironment &environment,
+                   const QString &workingDirectory = QString() )
 {
   QProcess process;
   process.setProcessEnvironment( environment );
+  if ( !workingDirectory.isEmpty() )
+    process.setWorkingDirectory( workingDirectory );
   process.start( QStringLiteral( PENDULUM_CLI ), arguments );
   process.waitForFinished( 240000 );
   Result result;

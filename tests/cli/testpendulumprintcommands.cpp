@@ -1,4 +1,5 @@
 #include "pendulumtest.h"
+#include "pendulumtestcli.h"
 
 #include <QImage>
 #include <QProcess>
@@ -20,12 +21,7 @@ private slots:
   void atlasWritesOnePagePerEvent();
 
 private:
-  struct Result
-  {
-    int code = -1;
-    QString out;
-    QString err;
-  };
+  using Result = PendulumTestCli::Result;
   Result run( const QStringList &arguments ) const;
 
   std::unique_ptr<QTemporaryDir> mDir;
@@ -38,19 +34,7 @@ void TestPendulumPrintCommands::init()
 
 TestPendulumPrintCommands::Result TestPendulumPrintCommands::run( const QStringList &arguments ) const
 {
-  QProcess process;
-  QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-  environment.insert( QStringLiteral( "HOME" ), mDir->path() );
-  environment.insert( QStringLiteral( "PENDULUM_DATA" ), QStringLiteral( PENDULUM_TEST_RECORD ) );
-  process.setProcessEnvironment( environment );
-  process.setWorkingDirectory( mDir->path() );
-  process.start( QStringLiteral( PENDULUM_CLI ), arguments );
-  process.waitForFinished( 240000 );
-  Result result;
-  result.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-  result.out = QString::fromUtf8( process.readAllStandardOutput() );
-  result.err = QString::fromUtf8( process.readAllStandardError() );
-  return result;
+  return PendulumTestCli::run( arguments, PendulumTestCli::environment( mDir->path() ), mDir->path() );
 }
 
 void TestPendulumPrintCommands::usageErrors_data()
