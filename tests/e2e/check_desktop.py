@@ -1,23 +1,12 @@
 """Checks what driver_desktop.py saw inside QGIS. Exit 1 with one line per failure."""
-import json
-import os
 import sys
 
+from e2echeck import Checks
+
 out = sys.argv[1]
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-
-
-path = os.path.join(out, "desktop.json")
-if not os.path.exists(path):
-    sys.exit(f"FAIL: {path} not written: the driver did not run inside QGIS")
-r = json.load(open(path))
-for error in r.get("steps", []):
-    failures.append(f"step {error['error']} raised:\n{error['trace']}")
+checks = Checks(out, "desktop.json")
+check = checks.check
+r = checks.result
 
 check(r.get("events_dock_visible"), "the events dock is not shown after Add Historical Layers")
 check(r.get("events_listed", 0) >= 50, f"the events dock lists {r.get('events_listed')} events")
@@ -55,11 +44,6 @@ check(any(any("\u3040" <= ch <= "\u9fff" for ch in name) for name in names), f"l
 check("'ja'" in r.get("date_label_ja", ""), f"the date label is not Japanese: {r.get('date_label_ja')!r}")
 check(r.get("first_event_ja") == "日露和親条約(下田条約)調印", f"events dock not in Japanese: {r.get('first_event_ja')!r}")
 for shot in ("desktop-1906-01-01", "desktop-1946-06-01", "desktop-event-portsmouth", "desktop-japanese"):
-    p = os.path.join(out, shot + ".png")
-    check(os.path.exists(p) and os.path.getsize(p) > 50000, f"no screenshot {p} (or an empty one)")
+    checks.screenshot(shot)
 
-if failures:
-    for failure in failures:
-        print("FAIL:", failure)
-    sys.exit(1)
-print(f"e2e desktop: timeline, events dock, sources dock, map tip, Identify form and language work; screenshots in {out}")
+checks.finish(f"e2e desktop: timeline, events dock, sources dock, map tip, Identify form and language work; screenshots in {out}")

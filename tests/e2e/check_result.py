@@ -1,21 +1,12 @@
 """Checks what driver.py saw inside QGIS. Exit 1 with one line per failure."""
-import json
-import os
 import sys
 
+from e2echeck import Checks
+
 out = sys.argv[1]
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-
-
-path = os.path.join(out, "result.json")
-if not os.path.exists(path):
-    sys.exit(f"FAIL: {path} not written: the driver did not run inside QGIS")
-result = json.load(open(path))
+checks = Checks(out, "result.json")
+check = checks.check
+result = checks.result
 layers = result.get("layers", [])
 ids = [layer["record_id"] for layer in layers]
 
@@ -32,11 +23,6 @@ for layer in layers:
 check("+proj=lcc" in result.get("crs", ""), f"project CRS is not the region's LCC: {result.get('crs')}")
 check(result.get("canvas_temporal"), "the canvas is not temporal")
 check(result.get("canvas_range_begin") == "1910-01-01", f"canvas shows {result.get('canvas_range_begin')}, not January 1910")
-shot = os.path.join(out, "screenshot.png")
-check(os.path.exists(shot) and os.path.getsize(shot) > 50000, "no screenshot (or an empty one)")
+shot = checks.screenshot("screenshot")
 
-if failures:
-    for failure in failures:
-        print("FAIL:", failure)
-    sys.exit(1)
-print(f"e2e: QGIS loaded {len(layers)} Pendulum layers, time-enabled, canvas on 1910-01; screenshot {shot}")
+checks.finish(f"e2e: QGIS loaded {len(layers)} Pendulum layers, time-enabled, canvas on 1910-01; screenshot {shot}")
