@@ -2,10 +2,10 @@
 
 #include "pendulumanimationdialog.h"
 #include "pendulumlanguage.h"
+#include "pendulumtaskreport.h"
 
 #include <QAction>
 #include <QDir>
-#include <QPointer>
 
 #include "qgisinterface.h"
 #include "qgsapplication.h"
@@ -34,25 +34,18 @@ void PendulumAnimationAction::exportAnimation()
     return;
 
   auto *task = new PendulumAnimationTask( dialog.settings( mDataPath() ) );
-  QPointer<QgsMessageBar> bar = mIface->messageBar();
-  connect( task, &QgsTask::taskCompleted, this,
-           [task, bar]
-           {
-             if ( bar )
-               bar->pushSuccess( tr( "Pendulum" ),
-                                 tr( "Animation written: %1 (%2 frames, %3 maps rendered)" )
-                                     .arg( QDir::toNativeSeparators( task->settings().output.out ) )
-                                     .arg( task->statistics().frames )
-                                     .arg( task->statistics().renders ) );
-           } );
-  connect( task, &QgsTask::taskTerminated, this,
-           [task, bar]
-           {
-             if ( bar )
-               bar->pushWarning( tr( "Pendulum" ),
-                                 task->error().isEmpty()
-                                     ? tr( "The animation export was cancelled; nothing was written." )
-                                     : task->error() );
-           } );
-  QgsApplication::taskManager()->addTask( task );
+  PendulumTaskReport::run(
+      task, mIface->messageBar(), this,
+      [task]
+      {
+        return tr( "Animation written: %1 (%2 frames, %3 maps rendered)" )
+            .arg( QDir::toNativeSeparators( task->settings().output.out ) )
+            .arg( task->statistics().frames )
+            .arg( task->statistics().renders );
+      },
+      [task]
+      {
+        return task->error().isEmpty() ? tr( "The animation export was cancelled; nothing was written." )
+                                       : task->error();
+      } );
 }

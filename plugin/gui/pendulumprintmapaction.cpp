@@ -3,10 +3,10 @@
 #include "pendulumlanguage.h"
 #include "pendulumprintmapdialog.h"
 #include "pendulumprinttask.h"
+#include "pendulumtaskreport.h"
 
 #include <QAction>
 #include <QDir>
-#include <QPointer>
 
 #include "qgisinterface.h"
 #include "qgsapplication.h"
@@ -49,23 +49,16 @@ void PendulumPrintMapAction::exportPrintMap()
     return;
 
   auto *task = new PendulumPrintTask( mDataPath(), dialog.request(), dialog.outPath(), dialog.dpi() );
-  QPointer<QgsMessageBar> bar = mIface->messageBar();
-  connect( task, &QgsTask::taskCompleted, this,
-           [task, bar]
-           {
-             if ( bar )
-               bar->pushSuccess( tr( "Pendulum" ),
-                                 tr( "Print map written: %1" )
-                                     .arg( QDir::toNativeSeparators(
-                                         task->job().writtenFiles().join( QStringLiteral( ", " ) ) ) ) );
-           } );
-  connect( task, &QgsTask::taskTerminated, this,
-           [task, bar]
-           {
-             if ( bar )
-               bar->pushWarning( tr( "Pendulum" ), task->job().error().isEmpty()
-                                                       ? tr( "The print map export was cancelled." )
-                                                       : task->job().error() );
-           } );
-  QgsApplication::taskManager()->addTask( task );
+  PendulumTaskReport::run(
+      task, mIface->messageBar(), this,
+      [task]
+      {
+        return tr( "Print map written: %1" )
+            .arg( QDir::toNativeSeparators( task->job().writtenFiles().join( QStringLiteral( ", " ) ) ) );
+      },
+      [task]
+      {
+        return task->job().error().isEmpty() ? tr( "The print map export was cancelled." )
+                                             : task->job().error();
+      } );
 }
