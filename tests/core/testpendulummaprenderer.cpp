@@ -9,7 +9,7 @@
 #include "qgsmapsettings.h"
 #include "qgsmaptopixel.h"
 
-class TestPendulumMapRenderer : public QObject
+class TestPendulumMapRenderer : public QObject, protected PendulumTestRecord::Fixture
 {
   Q_OBJECT
 
@@ -24,28 +24,19 @@ private:
   //! Mean colour of a 7×7 pixel patch around lon/lat \a point.
   QColor patch( const QImage &image, const PendulumMapRequest &request, const QgsPointXY &point ) const;
 
-  std::unique_ptr<PendulumDataset> mDataset;
-  QList<QgsVectorLayer *> mLayers;
   std::unique_ptr<PendulumMapRenderer> mRenderer;
 };
 
 void TestPendulumMapRenderer::initTestCase()
 {
-  mDataset = PendulumTestRecord::open();
-  QVERIFY( mDataset );
-  QString error;
-  mLayers = mDataset->createLayers( QStringLiteral( "en" ), &error );
-  QVERIFY2( !mLayers.isEmpty(), qPrintable( error ) );
-  QList<QgsMapLayer *> layers;
-  for ( QgsVectorLayer *layer : mLayers )
-    layers << layer;
-  mRenderer = std::make_unique<PendulumMapRenderer>( layers );
+  QVERIFY( openRecord() );
+  mRenderer =
+      std::make_unique<PendulumMapRenderer>( QList<QgsMapLayer *>( mLayers.cbegin(), mLayers.cend() ) );
 }
 
 void TestPendulumMapRenderer::cleanupTestCase()
 {
-  mRenderer.reset();
-  qDeleteAll( mLayers );
+  mRenderer.reset(); // before the fixture deletes the layers it draws
 }
 
 QColor TestPendulumMapRenderer::patch( const QImage &image, const PendulumMapRequest &request,
