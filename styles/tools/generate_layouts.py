@@ -22,6 +22,9 @@ import os
 import sys
 import tempfile
 
+# A fixed hash seed makes Qt write XML attributes in the same order on every run.
+os.environ["QT_HASH_SEED"] = "0"
+
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsExpressionContextUtils, QgsLayoutFrame, QgsLayoutItem,
                        QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemMapGrid,
                        QgsLayoutItemPage, QgsLayoutItemPicture, QgsLayoutItemScaleBar, QgsLayoutItemTextTable,
@@ -275,6 +278,8 @@ def atlas_layout(project):
     legend_item.setBackgroundEnabled(True)
     legend_item.setBackgroundColor(QColor(255, 255, 255, 215))
     legend_item.setTitle("")
+    # The box grows down with what the day shows (a fixed box clipped 1930s pages).
+    legend_item.setResizeToContents(True)
     label(layout, "credits", 6, (m, height - m - 6, width - 2 * m, 6), valign=Qt.AlignBottom)
     return layout
 
