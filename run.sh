@@ -2,6 +2,7 @@
 # Pendulum's main command.
 #   ./run.sh                 set up, build, install the plugin into a QGIS profile, write a map
 #   ./run.sh qgis            open QGIS with that profile (Pendulum enabled)
+#   ./run.sh bench           benchmarks against QGIS's own machinery (about 10 min), writes bench/RESULTS.md
 #   ./run.sh SUBCOMMAND …    run the `pendulum` tool, e.g. ./run.sh map --date 1905-09-05 --out out/1905.png
 set -euo pipefail
 source "$(dirname "$0")/scripts/common.sh"
@@ -45,6 +46,15 @@ MSG
     fi
     unset QT_QPA_PLATFORM
     exec qgis --profiles-path "$PROFILES" --noversioncheck "$@"
+    ;;
+  bench)
+    shift
+    # Side by side in one run: Pendulum's exports, frames and loading against QGIS's (bench/main.cpp).
+    # The synthetic records of the scale measure are kept in the build tree between runs.
+    pendulum_log "benchmarking (about 10 minutes; QGIS's own animation export alone takes several)"
+    "$PENDULUM_BUILD_DIR/bench/pendulum_bench" --record "$record" --work "$PENDULUM_BUILD_DIR/bench-work" \
+      --results bench/RESULTS.md "$@"
+    pendulum_log "results in $PENDULUM_ROOT/bench/RESULTS.md"
     ;;
   *)
     exec "$pendulum" "$@"

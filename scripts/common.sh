@@ -41,6 +41,7 @@ pendulum_install_packages() {
 }
 
 # pendulum_build [extra cmake arguments…]
+# Builds every target, or only $PENDULUM_BUILD_TARGET if set.
 pendulum_build() {
   mkdir -p "$PENDULUM_BUILD_DIR"
   pendulum_log "configuring and building in $PENDULUM_BUILD_DIR"
@@ -49,7 +50,8 @@ pendulum_build() {
     cat "$PENDULUM_BUILD_DIR/configure.log" >&2
     return 1
   fi
-  if ! cmake --build "$PENDULUM_BUILD_DIR" -j "$(nproc)" >"$PENDULUM_BUILD_DIR/build.log" 2>&1; then
+  if ! cmake --build "$PENDULUM_BUILD_DIR" -j "$(nproc)" ${PENDULUM_BUILD_TARGET:+--target "$PENDULUM_BUILD_TARGET"} \
+      >"$PENDULUM_BUILD_DIR/build.log" 2>&1; then
     grep -E "error|Error" "$PENDULUM_BUILD_DIR/build.log" | head -n 40 >&2
     return 1
   fi

@@ -1,11 +1,11 @@
 #include "animatecommand.h"
 
 #include "pendulumanimationtask.h"
+#include "penduluminterrupt.h"
 #include "pendulumlanguage.h"
 
 #include <QElapsedTimer>
 #include <QTextStream>
-#include <csignal>
 #include <cstdio>
 #include <unistd.h>
 
@@ -13,41 +13,6 @@ namespace
 {
 constexpr int MAX_SIDE = 8192;
 constexpr int MAX_FPS = 60;
-//! Exit status of a run stopped by a signal: 128 + the signal, as shells report it.
-constexpr int SIGNAL_EXIT_BASE = 128;
-
-volatile std::sig_atomic_t sSignal = 0;
-
-extern "C" void onSignal( int signal )
-{
-  sSignal = signal;
-}
-
-//! Catches Ctrl+C and SIGTERM while it lives, so that the export stops between frames and cleans up.
-class SignalGuard
-{
-public:
-  SignalGuard()
-  {
-    sSignal = 0;
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    sigemptyset( &action.sa_mask );
-    sigaction( SIGINT, &action, &mOldInt );
-    sigaction( SIGTERM, &action, &mOldTerm );
-  }
-  ~SignalGuard()
-  {
-    sigaction( SIGINT, &mOldInt, nullptr );
-    sigaction( SIGTERM, &mOldTerm, nullptr );
-  }
-  SignalGuard( const SignalGuard & ) = delete;
-  SignalGuard &operator=( const SignalGuard & ) = delete;
-
-private:
-  struct sigaction mOldInt = {};
-  struct sigaction mOldTerm = {};
-};
 
 /**
  * Progress on stderr: a bar redrawn in place on a terminal, else a line
@@ -136,6 +101,7 @@ QList<QCommandLineOption> AnimateCommand::options() const
         QStringLiteral( "What the date label shows: day, month or year (default day)." ),
         QStringLiteral( "P" ), QStringLiteral( "day" ) },
       { QStringLiteral( "no-label" ), QStringLiteral( "Leave the date label out." ) },
+      { QStringLiteral( "no-legend" ), QStringLiteral( "Leave the legend (lower left) out." ) },
       dataOption(),
   };
 }
@@ -211,23 +177,22 @@ int AnimateCommand::run( const QCommandLineParser &parser )
   settings.plan.language = parser.value( QStringLiteral( "lang" ) );
   settings.output.out = parser.value( QStringLiteral( "out" ) );
   settings.output.request.size = parseSize( parser.value( QStringLiteral( "size" ) ) );
+  settings.output.request.legend = !parser.isSet( QStringLiteral( "no-legend" ) );
 
-  const SignalGuard guard;
   ProgressPrinter printer;
   QElapsedTimer timer;
   timer.start();
   QString error;
   PendulumAnimationExporter::Statistics statistics;
   const PendulumAnimationEncoder::Result result = PendulumAnimationTask::execute(
-      settings, [&printer]( double value ) { printer.update( value ); }, [] { return sSignal != 0; }, &error,
-      &statistics );
+      settings, [&printer]( double value ) { printer.update( value ); },
+      [this] { return interrupt()->requested(); }, &error, &statistics );
   printer.finish();
 
   switch ( result )
   {
   case PendulumAnimationEncoder::Result::Canceled:
-    printError( QStringLiteral( "interrupted; nothing was written to %1" ).arg( settings.output.out ) );
-    return SIGNAL_EXIT_BASE + ( sSignal ? int( sSignal ) : SIGINT );
+    return interrupted( settings.output.out );
   case PendulumAnimationEncoder::Result::Failed:
     printError( error );
     return Failure;

@@ -4,6 +4,7 @@
 #include "pendulumdataset.h"
 #include "pendulumdate.h"
 #include "pendulumeventsatlas.h"
+#include "penduluminterrupt.h"
 #include "pendulumlanguage.h"
 #include "pendulumprojectloader.h"
 
@@ -114,15 +115,18 @@ int AtlasCommand::run( const QCommandLineParser &parser )
     return Failure;
   }
   const int pages = atlas.pageCount();
-  QgsFeedback feedback;
+  QgsFeedback *feedback = interrupt()->feedback();
   QTextStream err( stderr );
-  QObject::connect( &feedback, &QgsFeedback::progressChanged,
-                    [&err]( double progress )
-                    { err << QStringLiteral( "\r%1%" ).arg( qRound( progress ), 3 ) << Qt::flush; } );
+  const QMetaObject::Connection progressConnection =
+      QObject::connect( feedback, &QgsFeedback::progressChanged,
+                        [&err]( double progress )
+                        { err << QStringLiteral( "\r%1%" ).arg( qRound( progress ), 3 ) << Qt::flush; } );
   const QString out = parser.value( QStringLiteral( "out" ) );
-  const bool ok =
-      atlas.exportToPdf( out, parser.value( QStringLiteral( "dpi" ) ).toInt(), &feedback, &error );
+  const bool ok = atlas.exportToPdf( out, parser.value( QStringLiteral( "dpi" ) ).toInt(), feedback, &error );
+  QObject::disconnect( progressConnection );
   err << QStringLiteral( "\r" ) << Qt::flush;
+  if ( !ok && interrupt()->requested() )
+    return interrupted( out );
   if ( !ok )
   {
     printError( error );

@@ -1,6 +1,7 @@
 #include "buildcommand.h"
 
 #include "pendulumdatabuilder.h"
+#include "penduluminterrupt.h"
 #include "pendulumpaths.h"
 
 #include <QTextStream>
@@ -33,6 +34,11 @@ QList<QCommandLineOption> BuildCommand::options() const
   };
 }
 
+QString BuildCommand::checkOptions( const QCommandLineParser &parser ) const
+{
+  return checkOutputFolder( parser.value( QStringLiteral( "out" ) ) );
+}
+
 int BuildCommand::run( const QCommandLineParser &parser )
 {
   const QString layersDir = parser.value( QStringLiteral( "layers" ) );
@@ -42,8 +48,13 @@ int BuildCommand::run( const QCommandLineParser &parser )
   const QString out = parser.value( QStringLiteral( "out" ) );
 
   PendulumDataBuilder builder( layersDir, stylesDir );
-  if ( !builder.build( out ) )
+  if ( !builder.build( out, interrupt()->feedback() ) )
   {
+    if ( interrupt()->requested() )
+    {
+      printError( QStringLiteral( "interrupted; %1 left unchanged" ).arg( out ) );
+      return interrupt()->exitCode();
+    }
     QTextStream err( stderr );
     for ( const QString &error : builder.errors() )
       err << error << Qt::endl;

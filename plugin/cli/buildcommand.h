@@ -13,7 +13,9 @@ public:
 
 protected:
   QList<QCommandLineOption> options() const override;
+  QString checkOptions( const QCommandLineParser &parser ) const override;
   int run( const QCommandLineParser &parser ) override;
+  bool interruptible() const override { return true; }
 };
 
 #endif // BUILDCOMMAND_H

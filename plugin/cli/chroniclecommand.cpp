@@ -23,6 +23,13 @@ QList<QCommandLineOption> ChronicleCommand::options() const
   };
 }
 
+QString ChronicleCommand::checkOptions( const QCommandLineParser &parser ) const
+{
+  return parser.isSet( QStringLiteral( "out" ) )
+             ? checkOutputFolder( parser.value( QStringLiteral( "out" ) ) )
+             : QString();
+}
+
 int ChronicleCommand::run( const QCommandLineParser &parser )
 {
   PendulumRecordReader record;

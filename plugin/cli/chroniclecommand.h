@@ -12,6 +12,7 @@ public:
 
 protected:
   QList<QCommandLineOption> options() const override;
+  QString checkOptions( const QCommandLineParser &parser ) const override;
   int run( const QCommandLineParser &parser ) override;
   bool needsQgis() const override { return false; }
 };

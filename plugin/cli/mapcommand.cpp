@@ -2,6 +2,7 @@
 
 #include "pendulumdataset.h"
 #include "pendulumdate.h"
+#include "penduluminterrupt.h"
 #include "pendulumlanguage.h"
 #include "pendulumlayoutexporter.h"
 #include "pendulummaprenderer.h"
@@ -14,6 +15,7 @@
 #include <QRegularExpression>
 #include <QTextStream>
 
+#include "qgsfeedback.h"
 #include "qgsvectorlayer.h"
 
 namespace
@@ -187,9 +189,12 @@ int MapCommand::printLayout( const QCommandLineParser &parser )
   const int dpi =
       parser.isSet( QStringLiteral( "dpi" ) ) ? parser.value( QStringLiteral( "dpi" ) ).toInt() : 300;
 
-  PendulumPrintJob job( parser.value( QStringLiteral( "data" ) ), request,
-                        parser.value( QStringLiteral( "out" ) ), dpi );
-  if ( !job.run() )
+  const QString out = parser.value( QStringLiteral( "out" ) );
+  PendulumPrintJob job( parser.value( QStringLiteral( "data" ) ), request, out, dpi );
+  const bool ok = job.run( interrupt()->feedback() );
+  if ( !ok && interrupt()->requested() )
+    return interrupted( out );
+  if ( !ok )
   {
     printError( job.error() );
     return Failure;
@@ -236,6 +241,8 @@ int MapCommand::renderImage( const QCommandLineParser &parser )
   qDeleteAll( layers );
 
   const QString out = parser.value( QStringLiteral( "out" ) );
+  if ( interrupt()->requested() )
+    return interrupted( out );
   if ( !PendulumMapRenderer::save( image, out, request.dpi, &error ) )
   {
     printError( error );

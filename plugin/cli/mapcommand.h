@@ -19,6 +19,7 @@ protected:
   QList<QCommandLineOption> options() const override;
   QString checkOptions( const QCommandLineParser &parser ) const override;
   int run( const QCommandLineParser &parser ) override;
+  bool interruptible() const override { return true; }
 
 private:
   int printLayout( const QCommandLineParser &parser );

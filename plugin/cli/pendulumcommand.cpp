@@ -3,6 +3,7 @@
 #include "pendulumbibliography.h"
 #include "pendulumdataset.h"
 #include "pendulumdate.h"
+#include "penduluminterrupt.h"
 #include "pendulumpaths.h"
 
 #include <QFileInfo>
@@ -59,9 +60,22 @@ int PendulumCommand::execute( const QStringList &arguments, const std::function<
     printError( problem );
     return Usage;
   }
+  // Before QGIS starts, so that an early Ctrl+C too is a clean stop.
+  std::unique_ptr<PendulumInterrupt> interrupt;
+  if ( interruptible() )
+    interrupt = std::make_unique<PendulumInterrupt>();
+  mInterrupt = interrupt.get();
   if ( needsQgis() )
     initQgis();
-  return run( parser );
+  const int code = run( parser );
+  mInterrupt = nullptr;
+  return code;
+}
+
+int PendulumCommand::interrupted( const QString &out ) const
+{
+  printError( QStringLiteral( "interrupted; nothing was written to %1" ).arg( out ) );
+  return mInterrupt ? mInterrupt->exitCode() : Failure;
 }
 
 QString PendulumCommand::checkOptions( const QCommandLineParser & ) const

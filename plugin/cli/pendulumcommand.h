@@ -11,6 +11,7 @@
 
 class PendulumBibliography;
 class PendulumDataset;
+class PendulumInterrupt;
 
 /**
  * One `pendulum` subcommand: its options, its help and what it does. The CLI
@@ -61,6 +62,22 @@ protected:
   //! Whether the work needs QgsApplication (data and rendering do).
   virtual bool needsQgis() const { return true; }
 
+  /**
+   * Whether Ctrl+C stops the work cleanly (long exports that write files);
+   * if so, the handler is installed before QGIS starts and interrupt() is set
+   * during run(). Otherwise Ctrl+C ends the process as usual.
+   */
+  virtual bool interruptible() const { return false; }
+
+  //! During run() of an interruptible() command: whether and how it was interrupted.
+  PendulumInterrupt *interrupt() const { return mInterrupt; }
+
+  /**
+   * For an interrupted run: prints that nothing was written to \a out and
+   * returns the exit status (130 for Ctrl+C).
+   */
+  int interrupted( const QString &out ) const;
+
   //! Prints "pendulum <name>: <message>" on stderr.
   void printError( const QString &message ) const;
 
@@ -91,6 +108,8 @@ protected:
 
 private:
   void setUp( QCommandLineParser &parser ) const;
+
+  PendulumInterrupt *mInterrupt = nullptr;
 };
 
 #endif // PENDULUMCOMMAND_H

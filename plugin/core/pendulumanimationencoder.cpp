@@ -71,8 +71,6 @@ PendulumAnimationEncoder::encode( const QString &concatList, Format format, cons
                            QStringLiteral( "0" ),  QStringLiteral( "-i" ),     concatList };
   // Variable frame rate: each listed frame is encoded once and lasts its listed duration.
   const QStringList vfr{ QStringLiteral( "-fps_mode" ), QStringLiteral( "vfr" ) };
-  // yuv420p needs even sides; crop the odd pixel rather than fail.
-  const QString even = QStringLiteral( "crop=trunc(iw/2)*2:trunc(ih/2)*2" );
 
   QStringList arguments;
   switch ( format )
@@ -80,17 +78,8 @@ PendulumAnimationEncoder::encode( const QString &concatList, Format format, cons
   case Format::Frames:
     return Result::Done;
   case Format::Mp4:
-    arguments << input << QStringLiteral( "-vf" ) << even << vfr
-              << QStringList{ "-c:v",     "libx264", "-preset",   "veryfast",   "-crf", "20",
-                              "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-f",   "mp4" }
-              << out;
-    break;
   case Format::Webm:
-    arguments << input << QStringLiteral( "-vf" ) << even << vfr
-              << QStringList{ "-c:v",     "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8",
-                              "-row-mt",  "1",          "-b:v",      "0",        "-crf",      "32",
-                              "-pix_fmt", "yuv420p",    "-f",        "webm" }
-              << out;
+    arguments << input << videoArguments( format, out );
     break;
   case Format::Gif:
   {
@@ -128,6 +117,32 @@ PendulumAnimationEncoder::encode( const QString &concatList, Format format, cons
   }
   }
   return runFfmpeg( program, arguments, frames, progress, canceled, error );
+}
+
+QStringList PendulumAnimationEncoder::videoArguments( Format format, const QString &out )
+{
+  // yuv420p needs even sides; crop the odd pixel rather than fail.
+  const QStringList even{ QStringLiteral( "-vf" ), QStringLiteral( "crop=trunc(iw/2)*2:trunc(ih/2)*2" ) };
+  // Variable frame rate: each input frame is encoded once and lasts as long as its timestamps say.
+  const QStringList vfr{ QStringLiteral( "-fps_mode" ), QStringLiteral( "vfr" ) };
+  switch ( format )
+  {
+  case Format::Mp4:
+    return QStringList( even ) << vfr << QStringList{ "-c:v",      "libx264",    "-preset",  "veryfast",
+                                                      "-crf",      "20",         "-pix_fmt", "yuv420p",
+                                                      "-movflags", "+faststart", "-f",       "mp4" }
+                               << out;
+  case Format::Webm:
+    return QStringList( even ) << vfr << QStringList{ "-c:v",      "libvpx-vp9", "-deadline", "realtime",
+                                                      "-cpu-used", "8",          "-row-mt",   "1",
+                                                      "-b:v",      "0",          "-crf",      "32",
+                                                      "-pix_fmt",  "yuv420p",    "-f",        "webm" }
+                               << out;
+  case Format::Frames:
+  case Format::Gif:
+    break;
+  }
+  return QStringList();
 }
 
 PendulumAnimationEncoder::Result

@@ -2,6 +2,7 @@
 #define PENDULUMANIMATIONENCODER_H
 
 #include <QString>
+#include <QStringList>
 #include <functional>
 
 /**
@@ -50,6 +51,12 @@ public:
   static Result encode( const QString &concatList, Format format, const QString &out, int frames,
                         const std::function<void( double )> &progress, const std::function<bool()> &canceled,
                         QString *error );
+
+  /**
+   * ffmpeg's output arguments for \a format (MP4 or WebM; empty for the
+   * others) writing \a out: codec and settings, whatever the input.
+   */
+  static QStringList videoArguments( Format format, const QString &out );
 
 private:
   static Result runFfmpeg( const QString &ffmpeg, const QStringList &arguments, int frames,

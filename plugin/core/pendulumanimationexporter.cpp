@@ -1,7 +1,9 @@
 #include "pendulumanimationexporter.h"
 
 #include "pendulumanimationframerenderer.h"
+#include "pendulumpngframeencoder.h"
 #include "pendulumpngwriter.h"
+#include "pendulumvideopipe.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -15,8 +17,10 @@
 #include <QThreadPool>
 #include <atomic>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <unistd.h>
 
 namespace
@@ -26,6 +30,12 @@ constexpr double IMAGE2_FRAME_TIME = 0.04;
 
 //! Share of the progress bar for writing frames when a video is encoded after.
 constexpr double FRAMES_SHARE_OF_VIDEO = 0.6;
+
+//! Map states rendered ahead of the one being labelled: with the current one, two renders on two cores.
+constexpr int RENDERS_AHEAD = 1;
+
+//! Frames queued for labelling and encoding; enough that the next map's render starts before they are done.
+constexpr int FRAMES_IN_FLIGHT = 32;
 
 QString withoutTrailingSlash( const QString &path )
 {
@@ -106,6 +116,9 @@ PendulumAnimationEncoder::Result PendulumAnimationExporter::run()
   }
 
   const QFileInfo target( withoutTrailingSlash( mOptions.out ) );
+  if ( pipesVideo() )
+    return writeVideo( QString(), target );
+
   // Frames are written beside their final folder (so that the last step is a rename on the
   // same file system); a video's frames are only an intermediate and go to the temp folder.
   std::unique_ptr<QTemporaryDir> work =
@@ -149,6 +162,38 @@ PendulumAnimationEncoder::Result PendulumAnimationExporter::run()
     return PendulumAnimationEncoder::Result::Done;
   }
 
+  return writeVideo( work->path(), target );
+}
+
+bool PendulumAnimationExporter::pipesVideo() const
+{
+  return mOptions.pipeVideo &&
+         ( mFormat == PendulumAnimationEncoder::Format::Mp4 ||
+           mFormat == PendulumAnimationEncoder::Format::Webm ) &&
+         uniformImageDuration() > 0;
+}
+
+double PendulumAnimationExporter::uniformImageDuration() const
+{
+  const QList<PendulumAnimationFrame> &frames = mPlan.frames();
+  double uniform = 0;
+  for ( int i = 0; i < frames.size(); )
+  {
+    double duration = frames.at( i ).duration;
+    int next = i + 1;
+    while ( mOptions.reuse && next < frames.size() && frames.at( next ).sameAs >= 0 )
+      duration += frames.at( next++ ).duration;
+    if ( uniform > 0 && std::abs( duration - uniform ) > 1e-9 )
+      return 0;
+    uniform = duration;
+    i = next;
+  }
+  return uniform;
+}
+
+PendulumAnimationEncoder::Result PendulumAnimationExporter::writeVideo( const QString &dir,
+                                                                        const QFileInfo &target )
+{
   // The video goes to a hidden temporary name beside the target and is renamed when complete.
   QTemporaryFile partial(
       QDir( target.absolutePath() )
@@ -162,9 +207,28 @@ PendulumAnimationEncoder::Result PendulumAnimationExporter::run()
   partial.close();
   const auto encodeProgress = [this]( double value )
   { report( FRAMES_SHARE_OF_VIDEO + ( 1 - FRAMES_SHARE_OF_VIDEO ) * value ); };
-  const PendulumAnimationEncoder::Result result = PendulumAnimationEncoder::encode(
-      QDir( work->path() ).filePath( concatListName() ), mFormat, partial.fileName(), mStatistics.encodes,
-      encodeProgress, [this] { return canceled(); }, &mError );
+  PendulumAnimationEncoder::Result result = PendulumAnimationEncoder::Result::Done;
+  if ( dir.isEmpty() )
+  {
+    PendulumVideoPipe pipe;
+    if ( !pipe.start( mFormat, partial.fileName(), mOptions.request.size, 1.0 / uniformImageDuration(),
+                      &mError ) )
+      return PendulumAnimationEncoder::Result::Failed;
+    mStatistics.piped = true;
+    if ( !pipeFrames( pipe ) )
+    {
+      pipe.kill();
+      return canceled() ? PendulumAnimationEncoder::Result::Canceled
+                        : PendulumAnimationEncoder::Result::Failed;
+    }
+    result = pipe.finish( [this] { return canceled(); }, &mError );
+  }
+  else
+  {
+    result = PendulumAnimationEncoder::encode(
+        QDir( dir ).filePath( concatListName() ), mFormat, partial.fileName(), mStatistics.encodes,
+        encodeProgress, [this] { return canceled(); }, &mError );
+  }
   if ( result != PendulumAnimationEncoder::Result::Done )
     return result;
   if ( ::rename( QFile::encodeName( partial.fileName() ).constData(),
@@ -188,14 +252,19 @@ bool PendulumAnimationExporter::writeFrames( const QString &dir )
   PendulumAnimationFrameRenderer frameRenderer( mRenderer, mOptions.request );
   const double share = mFormat == PendulumAnimationEncoder::Format::Frames ? 1.0 : FRAMES_SHARE_OF_VIDEO;
 
+  if ( mOptions.reuse )
+    frameRenderer.setUpcoming( frames, RENDERS_AHEAD );
+
   QThreadPool pool; // our own: the global pool may be running the QgsTask that called us
   pool.setMaxThreadCount( mOptions.threads > 0 ? mOptions.threads
                                                : std::max( 1, QThread::idealThreadCount() ) );
-  // Bounds the images waiting in memory for a worker.
-  QSemaphore inFlight( 2 * pool.maxThreadCount() );
+  // Bounds the frames waiting for a worker; each holds only a shared map until labelled.
+  QSemaphore inFlight( FRAMES_IN_FLIGHT );
   std::atomic<int> written{ 0 };
   QMutex errorMutex;
   QString writeError;
+  std::shared_ptr<const PendulumPngFrameEncoder> encoder;
+  qint64 encoderKey = 0;
 
   int toWrite = 0;
   for ( int i = 0; i < frames.size() && !canceled(); ++i )
@@ -210,16 +279,24 @@ bool PendulumAnimationExporter::writeFrames( const QString &dir )
       map = frameRenderer.map( frame );
     else
       map = frameRenderer.renderDirectly( frame );
+    // A new map state: its frames differ from it only where their labels are.
+    if ( mOptions.reuse && ( !encoder || map.cacheKey() != encoderKey ) )
+    {
+      encoder = std::make_shared<const PendulumPngFrameEncoder>( map );
+      encoderKey = map.cacheKey();
+    }
 
     inFlight.acquire();
     const QString path = QDir( dir ).filePath( frameName( i, frames.size() ) );
     const bool compose = mOptions.reuse;
     pool.start( QRunnable::create(
-        [&, map, frame, path, compose]()
+        [&, map, frame, path, compose, encoder]()
         {
           const QImage image = compose ? frameRenderer.compose( map, frame ) : map;
           QString error;
-          if ( !PendulumPngWriter::write( image, path, &error ) )
+          const bool ok = encoder ? encoder->write( image, path, &error )
+                                  : PendulumPngWriter::write( image, path, &error );
+          if ( !ok )
           {
             QMutexLocker locker( &errorMutex );
             if ( writeError.isEmpty() )
@@ -243,6 +320,64 @@ bool PendulumAnimationExporter::writeFrames( const QString &dir )
     return false;
   }
   return true;
+}
+
+bool PendulumAnimationExporter::pipeFrames( PendulumVideoPipe &pipe )
+{
+  const QList<PendulumAnimationFrame> &frames = mPlan.frames();
+  PendulumAnimationFrameRenderer frameRenderer( mRenderer, mOptions.request );
+  if ( mOptions.reuse )
+    frameRenderer.setUpcoming( frames, RENDERS_AHEAD );
+
+  //! A frame being labelled on the pool; written to the pipe in order once ready.
+  struct Pending
+  {
+    QImage image;
+    QSemaphore ready;
+  };
+  // Declared before the pool: the pool (destroyed first) waits for the tasks that fill these.
+  std::deque<std::unique_ptr<Pending>> queue;
+  QThreadPool pool; // our own: the global pool may be running the QgsTask that called us
+  pool.setMaxThreadCount( mOptions.threads > 0 ? mOptions.threads
+                                               : std::max( 1, QThread::idealThreadCount() ) );
+  const size_t window = size_t( 2 * pool.maxThreadCount() );
+  int written = 0;
+  const auto writeFirst = [&]
+  {
+    queue.front()->ready.acquire();
+    const bool ok = pipe.write( queue.front()->image, &mError );
+    queue.pop_front();
+    ++written;
+    report( double( written ) / frames.size() );
+    return ok;
+  };
+
+  bool ok = true;
+  for ( int i = 0; ok && i < frames.size() && !canceled(); ++i )
+  {
+    const PendulumAnimationFrame &frame = frames.at( i );
+    if ( mOptions.reuse && frame.sameAs >= 0 )
+      continue; // held: the constant rate already gives the image its time
+    const QImage map = mOptions.reuse ? frameRenderer.map( frame ) : frameRenderer.renderDirectly( frame );
+    queue.push_back( std::make_unique<Pending>() );
+    Pending *pending = queue.back().get();
+    const bool compose = mOptions.reuse;
+    pool.start( QRunnable::create(
+        [&frameRenderer, pending, map, frame, compose]
+        {
+          pending->image = compose ? frameRenderer.compose( map, frame ) : map;
+          pending->ready.release();
+        } ) );
+    while ( ok && queue.size() > window )
+      ok = writeFirst();
+  }
+  while ( ok && !queue.empty() && !canceled() )
+    ok = writeFirst();
+  pool.waitForDone();
+
+  mStatistics.renders = mOptions.reuse ? frameRenderer.renderCount() : written;
+  mStatistics.encodes = written;
+  return ok && !canceled();
 }
 
 bool PendulumAnimationExporter::writeConcatList( const QString &dir ) const

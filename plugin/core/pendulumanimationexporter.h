@@ -8,15 +8,22 @@
 #include <QString>
 #include <functional>
 
+class QFileInfo;
+class PendulumVideoPipe;
+
 /**
  * Writes a planned animation: PNG frames into a folder (identical frames as
  * hard links, an ffconcat `frames.txt` with every frame's duration) or a
  * GIF/MP4/WebM through PendulumAnimationEncoder.
  *
  * Each map state is rendered once, on the calling thread (which owns the
- * layers); labelling and PNG encoding run on a thread pool meanwhile. Nothing
- * appears under the final name until the export is complete: frames go to a
- * temporary folder that is renamed, videos to a temporary file that is.
+ * layers), over a basemap rendered once; labelling and PNG encoding run on a
+ * thread pool meanwhile, and a frame's PNG only deflates the rows its label
+ * changed (PendulumPngFrameEncoder). An MP4 or WebM whose images all last the
+ * same time gets its frames as raw pixels through a pipe (PendulumVideoPipe)
+ * instead of PNG files. Nothing appears under the final name until the
+ * export is complete: frames go to a temporary folder that is renamed, videos
+ * to a temporary file that is.
  */
 class PendulumAnimationExporter
 {
@@ -27,15 +34,19 @@ public:
     PendulumMapRequest request; //!< size, DPI, extent (date and label per frame)
     int threads = 0;            //!< labelling/encoding threads; 0: one per core
     bool reuse = true;          //!< false: render every frame on its own (the straightforward path)
+    //! MP4/WebM whose images all last the same time: pipe raw frames to ffmpeg (false: PNG frames and
+    //! ffconcat)
+    bool pipeVideo = true;
   };
 
   //! What an export did, for progress reports, tests and benchmarks.
   struct Statistics
   {
-    int frames = 0;  //!< frames in the plan
-    int renders = 0; //!< maps rendered
-    int encodes = 0; //!< PNG frames encoded
-    int links = 0;   //!< frames written as hard links to an identical one
+    int frames = 0;     //!< frames in the plan
+    int renders = 0;    //!< maps rendered
+    int encodes = 0;    //!< PNG frames encoded
+    int links = 0;      //!< frames written as hard links to an identical one
+    bool piped = false; //!< the video's frames went to ffmpeg as raw pixels
   };
 
   //! \a renderer (the layers) must outlive the exporter.
@@ -67,8 +78,19 @@ public:
   //! The ffconcat list written beside the frames.
   static QString concatListName() { return QStringLiteral( "frames.txt" ); }
 
+  /**
+   * The time every distinct image of the plan is shown (identical frames
+   * held together), if it is the same for all; else 0.
+   */
+  double uniformImageDuration() const;
+
 private:
   bool writeFrames( const QString &dir );
+  bool pipeFrames( PendulumVideoPipe &pipe );
+  //! The frames as a video: through the pipe or the ffconcat list of \a dir's PNG frames, to a partial file
+  //! renamed to \a target.
+  PendulumAnimationEncoder::Result writeVideo( const QString &dir, const QFileInfo &target );
+  bool pipesVideo() const;
   bool writeConcatList( const QString &dir ) const;
   bool linkDuplicates( const QString &dir );
   bool canceled() const { return mCanceled && mCanceled(); }

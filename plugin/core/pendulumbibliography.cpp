@@ -1,5 +1,7 @@
 #include "pendulumbibliography.h"
 
+#include "pendulumtextfile.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -54,9 +56,9 @@ bool PendulumBibliography::fromJson( const QByteArray &json, QString *error )
   if ( parseError.error != QJsonParseError::NoError || !doc.isArray() )
   {
     *error = parseError.error != QJsonParseError::NoError
-                 ? QStringLiteral( "bibliography: not valid JSON (%1 at byte %2)" )
+                 ? QStringLiteral( "bibliography: line %1: not valid JSON (%2)" )
+                       .arg( PendulumTextFile::lineAt( json, parseError.offset ) )
                        .arg( parseError.errorString() )
-                       .arg( parseError.offset )
                  : QStringLiteral( "bibliography: not a CSL-JSON array" );
     return false;
   }
@@ -66,8 +68,13 @@ bool PendulumBibliography::fromJson( const QByteArray &json, QString *error )
   for ( const QJsonValue &value : doc.array() )
   {
     ++index;
-    const QJsonObject item = value.toObject();
-    const QString id = item.value( QStringLiteral( "id" ) ).toString();
+    QJsonObject item = value.toObject();
+    // CSL-JSON allows numeric ids (some exports write them); citations name them as text.
+    const QJsonValue idValue = item.value( QStringLiteral( "id" ) );
+    const QString id =
+        idValue.isDouble() ? QString::number( idValue.toDouble(), 'g', 16 ) : idValue.toString();
+    if ( idValue.isDouble() )
+      item.insert( QStringLiteral( "id" ), id );
     if ( id.isEmpty() )
     {
       *error = QStringLiteral( "bibliography: item %1 has no id" ).arg( index );

@@ -1,6 +1,8 @@
 #include "pendulumcatalog.h"
 
-#include <QFile>
+#include "pendulumtextfile.h"
+
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,9 +24,9 @@ bool PendulumCatalog::fromJson( const QByteArray &json, QString *error )
   const QJsonDocument doc = QJsonDocument::fromJson( json, &parseError );
   if ( parseError.error != QJsonParseError::NoError )
   {
-    *error = QStringLiteral( "catalog: not valid JSON (%1 at byte %2)" )
-                 .arg( parseError.errorString() )
-                 .arg( parseError.offset );
+    *error = QStringLiteral( "catalog: line %1: not valid JSON (%2)" )
+                 .arg( PendulumTextFile::lineAt( json, parseError.offset ) )
+                 .arg( parseError.errorString() );
     return false;
   }
   const QJsonArray layers = doc.object().value( QStringLiteral( "layers" ) ).toArray();
@@ -79,15 +81,12 @@ bool PendulumCatalog::fromJson( const QByteArray &json, QString *error )
 
 bool PendulumCatalog::fromFile( const QString &path, QString *error )
 {
-  QFile file( path );
-  if ( !file.open( QIODevice::ReadOnly ) )
-  {
-    *error = QStringLiteral( "%1: cannot read (%2)" ).arg( path, file.errorString() );
+  QByteArray data;
+  if ( !PendulumTextFile::read( path, &data, error ) )
     return false;
-  }
-  if ( !fromJson( file.readAll(), error ) )
+  if ( !fromJson( data, error ) )
   {
-    *error = QStringLiteral( "%1: %2" ).arg( path, *error );
+    *error = QStringLiteral( "%1: %2" ).arg( QFileInfo( path ).fileName(), *error );
     return false;
   }
   return true;

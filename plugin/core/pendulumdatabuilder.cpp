@@ -1,6 +1,7 @@
 #include "pendulumdatabuilder.h"
 
 #include "pendulumdate.h"
+#include "pendulumdateindex.h"
 #include "pendulumlanguage.h"
 #include "pendulumpopup.h"
 #include "pendulumschema.h"
@@ -21,6 +22,7 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include "qgsfeedback.h"
 #include "qgsvectorlayer.h"
 
 namespace
@@ -64,6 +66,21 @@ QString fieldText( const QJsonValue &value )
     return QString::fromUtf8( QJsonDocument( value.toObject() ).toJson( QJsonDocument::Compact ) );
   return QString();
 }
+
+//! The interval index of every time-enabled layer (PendulumDateIndex): maps of a day read only its features.
+bool indexDates( const QString &path, const PendulumCatalog &catalog, QStringList *errors )
+{
+  for ( const PendulumLayerInfo &info : catalog.layers() )
+  {
+    QString error;
+    if ( info.temporal && !PendulumDateIndex::create( path, info.id, &error ) )
+    {
+      *errors << error;
+      return false;
+    }
+  }
+  return true;
+}
 } // namespace
 
 PendulumDataBuilder::PendulumDataBuilder( const QString &layersDir, const QString &stylesDir )
@@ -71,7 +88,15 @@ PendulumDataBuilder::PendulumDataBuilder( const QString &layersDir, const QStrin
 {
 }
 
-bool PendulumDataBuilder::build( const QString &outPath )
+bool PendulumDataBuilder::cancelled( QgsFeedback *feedback )
+{
+  if ( !feedback || !feedback->isCanceled() )
+    return false;
+  mErrors << QStringLiteral( "the build was cancelled" );
+  return true;
+}
+
+bool PendulumDataBuilder::build( const QString &outPath, QgsFeedback *feedback )
 {
   mErrors.clear();
   mRecord.read( mLayersDir );
@@ -100,7 +125,9 @@ bool PendulumDataBuilder::build( const QString &outPath )
       QStringLiteral( ".%1.%2.tmp.gpkg" )
           .arg( target.completeBaseName(), QUuid::createUuid().toString( QUuid::Id128 ) ) );
 
-  if ( !writeGeoPackage( temporary.path ) || !storeStyles( temporary.path ) )
+  if ( cancelled( feedback ) || !writeGeoPackage( temporary.path, feedback ) ||
+       !storeStyles( temporary.path ) || !indexDates( temporary.path, mRecord.catalog(), &mErrors ) ||
+       !useRollbackJournal( temporary.path ) || cancelled( feedback ) )
     return false;
 
   // rename() replaces the target atomically on POSIX: readers see the old or the new file, never half of one.
@@ -115,7 +142,7 @@ bool PendulumDataBuilder::build( const QString &outPath )
   return true;
 }
 
-bool PendulumDataBuilder::writeGeoPackage( const QString &path )
+bool PendulumDataBuilder::writeGeoPackage( const QString &path, QgsFeedback *feedback )
 {
   QuietGdal quiet;
   GDALAllRegister();
@@ -134,7 +161,8 @@ bool PendulumDataBuilder::writeGeoPackage( const QString &path )
   }
   bool ok = true;
   for ( int i = 0; ok && i < mRecord.catalog().layers().size(); ++i )
-    ok = writeLayer( dataset, mRecord.catalog().layers().at( i ), mRecord.features( i ) );
+    ok = !cancelled( feedback ) &&
+         writeLayer( dataset, mRecord.catalog().layers().at( i ), mRecord.features( i ) );
   ok = ok && writeMeta( dataset );
   GDALClose( dataset );
   return ok;
@@ -308,6 +336,26 @@ bool PendulumDataBuilder::writeMeta( GDALDatasetH dataset )
       return false;
     }
   }
+  return true;
+}
+
+bool PendulumDataBuilder::useRollbackJournal( const QString &path )
+{
+  // QGIS stores the styles in WAL mode and leaves the file so; QGIS reading a WAL file later
+  // switches it back, rewriting its header. In rollback-journal mode reading writes nothing:
+  // the record stays byte for byte what was built, however often it is opened.
+  QuietGdal quiet;
+  GDALDatasetH dataset = GDALOpenEx( QFile::encodeName( path ).constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE,
+                                     nullptr, nullptr, nullptr );
+  if ( !dataset )
+  {
+    mErrors << QStringLiteral( "%1: cannot reopen (%2)" ).arg( path, gdalError() );
+    return false;
+  }
+  OGRLayerH result = GDALDatasetExecuteSQL( dataset, "PRAGMA journal_mode = DELETE", nullptr, nullptr );
+  if ( result )
+    GDALDatasetReleaseResultSet( dataset, result );
+  GDALClose( dataset );
   return true;
 }
 

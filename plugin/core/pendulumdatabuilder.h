@@ -7,6 +7,7 @@
 #include <QStringList>
 
 typedef void *GDALDatasetH;
+class QgsFeedback;
 
 /**
  * Builds the record (the layers/ GeoJSON files, catalog.json, sources.json and the QML
@@ -24,18 +25,24 @@ class PendulumDataBuilder
 public:
   PendulumDataBuilder( const QString &layersDir, const QString &stylesDir );
 
-  //! Builds into \a outPath. Returns false with errors() set on any problem.
-  bool build( const QString &outPath );
+  /**
+   * Builds into \a outPath. Returns false with errors() set on any problem.
+   * Stops between layers when \a feedback is cancelled (the temporary file
+   * is removed and \a outPath left as it was).
+   */
+  bool build( const QString &outPath, QgsFeedback *feedback = nullptr );
 
   //! One line per problem, naming the file and the feature where there is one.
   const QStringList &errors() const { return mErrors; }
 
 private:
-  bool writeGeoPackage( const QString &path );
+  bool writeGeoPackage( const QString &path, QgsFeedback *feedback );
+  bool cancelled( QgsFeedback *feedback );
   bool writeLayer( GDALDatasetH dataset, const PendulumLayerInfo &info,
                    const QList<PendulumFeature> &features );
   bool writeMeta( GDALDatasetH dataset );
   bool storeStyles( const QString &path );
+  bool useRollbackJournal( const QString &path );
 
   QString mLayersDir;
   QString mStylesDir;

@@ -3,6 +3,7 @@
 #include "pendulumbibliography.h"
 #include "pendulumlanguage.h"
 #include "pendulumlayermetadata.h"
+#include "pendulummarkupcheck.h"
 #include "pendulumschema.h"
 #include "pendulumtemporal.h"
 
@@ -28,8 +29,9 @@ QHash<QString, QByteArray> readMeta( const QString &path, QString *error )
                                      drivers, nullptr, nullptr );
   if ( !dataset )
   {
-    *error =
-        QStringLiteral( "%1: not a GeoPackage (%2)" ).arg( path, QString::fromUtf8( CPLGetLastErrorMsg() ) );
+    const QString detail = QString::fromUtf8( CPLGetLastErrorMsg() );
+    *error = detail.isEmpty() ? QStringLiteral( "%1: not a GeoPackage" ).arg( path )
+                              : QStringLiteral( "%1: not a GeoPackage (%2)" ).arg( path, detail );
     CPLPopErrorHandler();
     return meta;
   }
@@ -58,17 +60,39 @@ QHash<QString, QByteArray> readMeta( const QString &path, QString *error )
 
 std::unique_ptr<PendulumDataset> PendulumDataset::open( const QString &path, QString *error )
 {
-  if ( !QFileInfo( path ).isFile() )
+  const QFileInfo info( path );
+  if ( !info.exists() )
   {
     *error = QStringLiteral( "%1: no such file; build it with `pendulum build` or name another with --data" )
                  .arg( path );
     return nullptr;
   }
+  if ( !info.isFile() )
+  {
+    *error = QStringLiteral( "%1: is a folder, not a GeoPackage" ).arg( path );
+    return nullptr;
+  }
+  error->clear();
   const QHash<QString, QByteArray> meta = readMeta( path, error );
   if ( meta.isEmpty() )
+  {
+    // A table that is there but cannot be read: a damaged (e.g. truncated) file.
+    if ( error->isEmpty() )
+      *error = QStringLiteral( "%1: the %2 table is empty or unreadable, the file may be damaged; rebuild it "
+                               "with `pendulum build`" )
+                   .arg( path, PendulumSchema::metaTable() );
     return nullptr;
+  }
 
-  const int version = meta.value( QStringLiteral( "schema_version" ) ).toInt();
+  const QByteArray versionText = meta.value( QStringLiteral( "schema_version" ) );
+  const int version = versionText.toInt();
+  if ( versionText.isEmpty() )
+  {
+    *error = QStringLiteral( "%1: has no data schema version (the file may be damaged or not made by "
+                             "Pendulum); rebuild it with `pendulum build`" )
+                 .arg( path );
+    return nullptr;
+  }
   if ( version != PendulumSchema::version() )
   {
     *error =
@@ -85,7 +109,7 @@ std::unique_ptr<PendulumDataset> PendulumDataset::open( const QString &path, QSt
   dataset->mSources = meta.value( QStringLiteral( "sources" ) );
   if ( !dataset->mCatalog.fromJson( meta.value( QStringLiteral( "catalog" ) ), error ) )
   {
-    *error = QStringLiteral( "%1: %2" ).arg( path, *error );
+    *error = QStringLiteral( "%1: %2; rebuild it with `pendulum build`" ).arg( path, *error );
     return nullptr;
   }
   return dataset;
@@ -101,7 +125,17 @@ QgsVectorLayer *PendulumDataset::createLayer( const PendulumLayerInfo &info, con
                                         info.title( language ), QStringLiteral( "ogr" ), options );
   if ( !layer->isValid() )
   {
-    *error = QStringLiteral( "%1: layer '%2' cannot be opened" ).arg( mPath, info.id );
+    *error = QStringLiteral( "%1: layer '%2' cannot be opened (the file may be damaged); rebuild it with "
+                             "`pendulum build`" )
+                 .arg( mPath, info.id );
+    return nullptr;
+  }
+  // Its popups are shown as markup in map tips and forms: only if they are what `pendulum build` wrote.
+  QString markupError;
+  if ( !PendulumMarkupCheck::check( layer.get(), &markupError ) )
+  {
+    *error = QStringLiteral( "%1: layer '%2': %3; rebuild it with `pendulum build`" )
+                 .arg( mPath, info.id, markupError );
     return nullptr;
   }
   // The bundled record is read-only: users edit a copy.

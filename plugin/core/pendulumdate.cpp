@@ -5,7 +5,10 @@
 
 QDate PendulumDate::parse( const QString &text, QString *error )
 {
-  static const QRegularExpression sIso( QStringLiteral( "^(\\d{4})-(\\d{2})-(\\d{2})$" ) );
+  // [0-9], not \d: \d also matches other scripts' digits, which toInt() then reads as 0. Anchored
+  // to the very end: "$" alone also matches before a final newline (found by fuzz_date).
+  static const QRegularExpression sIso(
+      QRegularExpression::anchoredPattern( QStringLiteral( "([0-9]{4})-([0-9]{2})-([0-9]{2})" ) ) );
   const QRegularExpressionMatch match = sIso.match( text );
   if ( !match.hasMatch() )
   {

@@ -4,6 +4,7 @@
 #include "pendulumdataset.h"
 #include "pendulumlayoutexporter.h"
 #include "pendulumlayouttext.h"
+#include "pendulumpopup.h"
 #include "pendulumprintlayout.h"
 #include "pendulumregion.h"
 
@@ -153,7 +154,7 @@ void PendulumEventsAtlas::preparePage( const QgsFeature &event )
   const auto set = [this]( const QString &name, const QString &value )
   {
     QgsExpressionContextUtils::setLayoutVariable( mLayout.get(), QStringLiteral( "pendulum_" ) + name,
-                                                  value );
+                                                  PendulumPopup::sanitised( value ) );
   };
   set( QStringLiteral( "title" ), localized( event, QStringLiteral( "name" ) ) );
   set( QStringLiteral( "date" ),

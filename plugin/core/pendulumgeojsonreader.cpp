@@ -1,53 +1,37 @@
 #include "pendulumgeojsonreader.h"
 
-#include <QFile>
+#include "pendulumtextfile.h"
+
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTextCodec>
 
 #include <cpl_error.h>
 #include <ogr_api.h>
-
-namespace
-{
-int lineAtOffset( const QByteArray &data, int offset )
-{
-  return data.left( offset ).count( '\n' ) + 1;
-}
-
-bool isUtf8( const QByteArray &data )
-{
-  QTextCodec::ConverterState state;
-  QTextCodec::codecForName( "UTF-8" )->toUnicode( data.constData(), data.size(), &state );
-  return state.invalidChars == 0;
-}
-} // namespace
 
 bool PendulumGeoJsonReader::read( const QString &path )
 {
   mFeatures.clear();
   mErrors.clear();
-  const QString name = QFileInfo( path ).fileName();
+  QByteArray data;
+  QString error;
+  if ( !PendulumTextFile::read( path, &data, &error ) )
+  {
+    mErrors << error;
+    return false;
+  }
+  return readData( data, QFileInfo( path ).fileName() );
+}
 
-  QFile file( path );
-  if ( !file.open( QIODevice::ReadOnly ) )
+bool PendulumGeoJsonReader::readData( const QByteArray &content, const QString &name )
+{
+  mFeatures.clear();
+  mErrors.clear();
+  QByteArray data = content;
+  QString error;
+  if ( !PendulumTextFile::checkText( &data, &error ) )
   {
-    mErrors << QStringLiteral( "%1: cannot read (%2)" ).arg( path, file.errorString() );
-    return false;
-  }
-  if ( file.size() > MAX_FILE_SIZE )
-  {
-    mErrors << QStringLiteral( "%1: file is %2 MB, larger than any layer can be (limit %3 MB)" )
-                   .arg( name )
-                   .arg( file.size() / ( 1024 * 1024 ) )
-                   .arg( MAX_FILE_SIZE / ( 1024 * 1024 ) );
-    return false;
-  }
-  const QByteArray data = file.readAll();
-  if ( !isUtf8( data ) )
-  {
-    mErrors << QStringLiteral( "%1: not UTF-8 text (GeoJSON must be UTF-8)" ).arg( name );
+    mErrors << QStringLiteral( "%1: %2" ).arg( name, error );
     return false;
   }
 
@@ -56,9 +40,8 @@ bool PendulumGeoJsonReader::read( const QString &path )
   if ( parseError.error != QJsonParseError::NoError )
   {
     mErrors << QStringLiteral( "%1: line %2: not valid JSON (%3)" )
-                   .arg( name )
-                   .arg( lineAtOffset( data, parseError.offset ) )
-                   .arg( parseError.errorString() );
+                   .arg( name, QString::number( PendulumTextFile::lineAt( data, parseError.offset ) ),
+                         parseError.errorString() );
     return false;
   }
   const QJsonObject root = doc.object();

@@ -21,20 +21,20 @@ struct PendulumFeature
  * Reads one layer file (an RFC 7946 FeatureCollection). Qt's JSON parser
  * gives byte offsets for syntax errors; this turns them into line numbers and
  * refuses what would otherwise be read silently wrong (non-UTF-8 text, a file
- * far larger than any layer).
+ * far larger than any layer: PendulumTextFile).
  */
 class PendulumGeoJsonReader
 {
 public:
-  //! Largest file accepted: a layer of the record is a few MB.
-  static constexpr qint64 MAX_FILE_SIZE = 200 * 1024 * 1024;
-
   /**
    * Reads \a path. Returns false if the file as a whole cannot be read;
    * problems with single features are added to errors() and those
    * features are skipped.
    */
   bool read( const QString &path );
+
+  //! As read(), from the file's content \a data; \a name is the file name for messages.
+  bool readData( const QByteArray &data, const QString &name );
 
   const QList<PendulumFeature> &features() const { return mFeatures; }
 

@@ -90,7 +90,7 @@ PendulumLayoutExporter::Format PendulumLayoutExporter::format( const QString &pa
 }
 
 QStringList PendulumLayoutExporter::exportLayout( QgsLayout *layout, const QString &path, int dpi,
-                                                  QString *error )
+                                                  QString *error, QgsFeedback *feedback )
 {
   const Format fileFormat = format( path );
   if ( fileFormat == Format::Unknown )
@@ -150,6 +150,13 @@ QStringList PendulumLayoutExporter::exportLayout( QgsLayout *layout, const QStri
                   describe( result, exporter.errorFile().isEmpty()
                                         ? QString()
                                         : QStringLiteral( "cannot write %1" ).arg( exporter.errorFile() ) ) );
+    return {};
+  }
+  // QGIS 3.22 cannot stop a single layout's export midway: a cancel during it is honoured here,
+  // before anything reaches the final name (the staging folder goes with its contents).
+  if ( feedback && feedback->isCanceled() )
+  {
+    *error = QStringLiteral( "%1: %2" ).arg( path, describe( QgsLayoutExporter::Canceled, QString() ) );
     return {};
   }
   return publish( *staging, QFileInfo( path ).absolutePath(), error );

@@ -35,9 +35,11 @@ public:
    * Exports every page of \a layout to \a path; pages after the first of
    * an SVG or image export go to QGIS's "name_2.png" files beside it.
    * \a dpi is the raster resolution (images, and what PDF/SVG must rasterise).
-   * Returns the files written, or an empty list with \a error set.
+   * Returns the files written, or an empty list with \a error set. When
+   * \a feedback is cancelled during the export, nothing is put in place.
    */
-  static QStringList exportLayout( QgsLayout *layout, const QString &path, int dpi, QString *error );
+  static QStringList exportLayout( QgsLayout *layout, const QString &path, int dpi, QString *error,
+                                   QgsFeedback *feedback = nullptr );
 
   //! Exports every feature of \a atlas as the pages of one PDF, \a path.
   static bool exportAtlasToPdf( QgsLayoutAtlas *atlas, const QString &path, int dpi, QgsFeedback *feedback,

@@ -1,6 +1,9 @@
 #include "pendulummaprenderer.h"
 
 #include "pendulumdate.h"
+#include "pendulumfeaturefilter.h"
+#include "pendulumframelegend.h"
+#include "pendulummaprenderjob.h"
 #include "pendulumregion.h"
 #include "pendulumtemporal.h"
 
@@ -12,16 +15,26 @@
 
 #include "qgsexpressioncontextutils.h"
 #include "qgsmaplayer.h"
-#include "qgsmaprenderersequentialjob.h"
+#include "qgsmaplayertemporalproperties.h"
 #include "qgsmapsettings.h"
 #include "qgsproject.h"
+#include "qgsvectorlayer.h"
 
-PendulumMapRenderer::PendulumMapRenderer( const QList<QgsMapLayer *> &layers ) : mLayers( layers ) {}
+PendulumMapRenderer::PendulumMapRenderer( const QList<QgsMapLayer *> &layers )
+    : mLayers( layers ), mFilter( std::make_shared<const PendulumFeatureFilter>( layers ) )
+{
+}
 
 QgsMapSettings PendulumMapRenderer::mapSettings( const PendulumMapRequest &request ) const
 {
+  return mapSettings( request, mLayers );
+}
+
+QgsMapSettings PendulumMapRenderer::mapSettings( const PendulumMapRequest &request,
+                                                 const QList<QgsMapLayer *> &layers ) const
+{
   QgsMapSettings settings;
-  QList<QgsMapLayer *> topFirst = mLayers;
+  QList<QgsMapLayer *> topFirst = layers;
   std::reverse( topFirst.begin(), topFirst.end() );
   settings.setLayers( topFirst );
   settings.setDestinationCrs( PendulumRegion::mapCrs() );
@@ -40,7 +53,8 @@ QgsMapSettings PendulumMapRenderer::mapSettings( const PendulumMapRequest &reque
   // As QGIS's canvas and layouts do: styles may ask for @map_start_time and the like
   // (the events style fades events older than a year), which an empty context lacks.
   QgsExpressionContext context;
-  context << QgsExpressionContextUtils::globalScope() << QgsExpressionContextUtils::projectScope( QgsProject::instance() )
+  context << QgsExpressionContextUtils::globalScope()
+          << QgsExpressionContextUtils::projectScope( QgsProject::instance() )
           << QgsExpressionContextUtils::mapSettingsScope( settings );
   settings.setExpressionContext( context );
   return settings;
@@ -48,10 +62,33 @@ QgsMapSettings PendulumMapRenderer::mapSettings( const PendulumMapRequest &reque
 
 QImage PendulumMapRenderer::render( const PendulumMapRequest &request ) const
 {
-  QgsMapRendererSequentialJob job( mapSettings( request ) );
-  job.start();
-  job.waitForFinished();
-  QImage image = job.renderedImage();
+  QImage image = start( request )->wait();
+  if ( request.legend )
+    PendulumFrameLegend( mLayers ).drawOnto( image, mapSettings( request ) );
+  return image;
+}
+
+std::unique_ptr<PendulumMapRenderJob> PendulumMapRenderer::start( const PendulumMapRequest &request,
+                                                                  const QImage &basemap ) const
+{
+  const int below = basemapLayerCount();
+  if ( below == 0 || basemap.isNull() || basemap.size() != request.size )
+  {
+    const QgsMapSettings settings = mapSettings( request );
+    return std::unique_ptr<PendulumMapRenderJob>(
+        new PendulumMapRenderJob( settings, blankImage( settings ), *mFilter, &request ) );
+  }
+  // What QGIS does after drawing the basemap layers: the layers above, then the labels, with the
+  // same painter set-up (it clears to the background colour first: make that a no-op).
+  QgsMapSettings settings = mapSettings( request, mLayers.mid( below ) );
+  settings.setBackgroundColor( Qt::transparent );
+  return std::unique_ptr<PendulumMapRenderJob>(
+      new PendulumMapRenderJob( settings, basemap.copy(), *mFilter, &request ) );
+}
+
+QImage PendulumMapRenderer::finish( const QImage &rendered, const PendulumMapRequest &request )
+{
+  QImage image = rendered;
   image.setDotsPerMeterX( qRound( request.dpi / 0.0254 ) );
   image.setDotsPerMeterY( qRound( request.dpi / 0.0254 ) );
   if ( request.dateLabel )
@@ -60,6 +97,48 @@ QImage PendulumMapRenderer::render( const PendulumMapRequest &request ) const
                                            : request.labelText,
                request.dpi );
   return image;
+}
+
+QImage PendulumMapRenderer::blankImage( const QgsMapSettings &settings )
+{
+  // As QgsMapRendererSequentialJob prepares its image: the job then clears it to the background.
+  QImage image( settings.deviceOutputSize(), settings.outputImageFormat() );
+  image.setDevicePixelRatio( settings.devicePixelRatio() );
+  image.setDotsPerMeterX( int( 1000 * settings.outputDpi() / 25.4 ) );
+  image.setDotsPerMeterY( int( 1000 * settings.outputDpi() / 25.4 ) );
+  image.fill( Qt::transparent );
+  return image;
+}
+
+int PendulumMapRenderer::basemapLayerCount() const
+{
+  int count = 0;
+  for ( QgsMapLayer *layer : mLayers )
+  {
+    // Time-enabled layers change the map; labels and diagrams are placed together with those of
+    // the layers above (collisions), so a layer with either cannot be drawn ahead of them.
+    if ( layer->temporalProperties() && layer->temporalProperties()->isActive() )
+      break;
+    if ( QgsVectorLayer *vector = qobject_cast<QgsVectorLayer *>( layer ) )
+    {
+      if ( vector->labelsEnabled() || vector->diagramsEnabled() )
+        break;
+    }
+    ++count;
+  }
+  // Only the layers below something that changes: a map without time-enabled layers has no basemap.
+  return count < mLayers.size() ? count : 0;
+}
+
+QImage PendulumMapRenderer::renderBasemap( const PendulumMapRequest &request ) const
+{
+  const QgsMapSettings settings = mapSettings( request, mLayers.mid( 0, basemapLayerCount() ) );
+  return PendulumMapRenderJob( settings, blankImage( settings ), *mFilter, nullptr ).wait();
+}
+
+QImage PendulumMapRenderer::renderOver( const QImage &basemap, const PendulumMapRequest &request ) const
+{
+  return start( request, basemap )->wait();
 }
 
 void PendulumMapRenderer::drawLabel( QImage &image, const QString &text, int dpi )

@@ -60,7 +60,7 @@ bool PendulumPrintJob::run( QgsFeedback *feedback )
   if ( !progress( 40 ) )
     return cancelled();
 
-  mWritten = PendulumLayoutExporter::exportLayout( layout.get(), mOutPath, mDpi, &mError );
+  mWritten = PendulumLayoutExporter::exportLayout( layout.get(), mOutPath, mDpi, &mError, feedback );
   if ( mWritten.isEmpty() )
     return false;
   progress( 100 );

@@ -3,6 +3,7 @@
 #include "pendulumbibliography.h"
 #include "pendulumlayouttext.h"
 #include "pendulummapcontent.h"
+#include "pendulumpopup.h"
 #include "pendulumprojectloader.h"
 #include "pendulumregion.h"
 #include "pendulumsourcelist.h"
@@ -23,6 +24,7 @@
 #include "qgslayoutitemmap.h"
 #include "qgslayoutitemmapgrid.h"
 #include "qgslayoutitempicture.h"
+#include "qgslayoutitemregistry.h"
 #include "qgslayoutitemtexttable.h"
 #include "qgslegendrenderer.h"
 #include "qgsprintlayout.h"
@@ -44,10 +46,11 @@ template <class T> T *item( QgsLayout *layout, const QString &id )
   return qobject_cast<T *>( layout->itemById( id ) );
 }
 
-//! The templates' labels quote these as [% @pendulum_<name> %].
+//! The templates' labels quote these as [% @pendulum_<name> %]: plain text, no control or bidi characters.
 void setText( QgsLayout *layout, const QString &name, const QString &text )
 {
-  QgsExpressionContextUtils::setLayoutVariable( layout, QStringLiteral( "pendulum_" ) + name, text );
+  QgsExpressionContextUtils::setLayoutVariable( layout, QStringLiteral( "pendulum_" ) + name,
+                                                PendulumPopup::sanitised( text ) );
 }
 
 /**
@@ -162,6 +165,18 @@ std::unique_ptr<QgsPrintLayout> PendulumPrintLayout::fromTemplate( QgsProject *p
         QStringLiteral( "%1: not a layout template (line %2: %3)" ).arg( path ).arg( line ).arg( parseError );
     return nullptr;
   }
+  // Pendulum's variables are plain text from the record and its bibliography: a restyled template's
+  // label set to "Render as HTML" would take them as markup, so it shows them as text. (In the
+  // template, as QGIS 3.22's label header cannot be included without QtWebKit's.)
+  const QDomNodeList items = document.elementsByTagName( QStringLiteral( "LayoutItem" ) );
+  for ( int i = 0; i < items.size(); ++i )
+  {
+    QDomElement element = items.at( i ).toElement();
+    if ( element.attribute( QStringLiteral( "type" ) ).toInt() == QgsLayoutItemRegistry::LayoutLabel &&
+         element.attribute( QStringLiteral( "htmlState" ) ) != QLatin1String( "0" ) &&
+         element.attribute( QStringLiteral( "labelText" ) ).contains( QLatin1String( "@pendulum_" ) ) )
+      element.setAttribute( QStringLiteral( "htmlState" ), QStringLiteral( "0" ) );
+  }
   auto layout = std::make_unique<QgsPrintLayout>( project );
   bool ok = false;
   layout->loadFromTemplate( document, QgsReadWriteContext(), true, &ok );
@@ -233,7 +248,8 @@ std::unique_ptr<QgsPrintLayout> PendulumPrintLayout::create( QgsProject *project
   {
     compact
         << QStringLiteral( "[%1]\u00a0%2" ).arg( i + 1 ).arg( shortCitation( bibliography, ids.at( i ) ) );
-    rows << QStringList{ QStringLiteral( "[%1]" ).arg( i + 1 ), bibliography.reference( ids.at( i ) ) };
+    rows << QStringList{ QStringLiteral( "[%1]" ).arg( i + 1 ),
+                         PendulumPopup::sanitised( bibliography.reference( ids.at( i ) ) ) };
   }
   setText( layout.get(), QStringLiteral( "source_count" ), QString::number( ids.size() ) );
   setText(

@@ -1,12 +1,14 @@
 #include "pendulumrecordreader.h"
 
+#include "pendulumtextfile.h"
+
 #include <QDir>
-#include <QFile>
 
 bool PendulumRecordReader::read( const QString &layersDir )
 {
   mErrors.clear();
   mLayerFeatures.clear();
+  mLayerRead.clear();
   QString error;
   const QDir dir( layersDir );
   if ( !dir.exists() )
@@ -20,25 +22,29 @@ bool PendulumRecordReader::read( const QString &layersDir )
     return false;
   }
 
-  QFile sources( dir.filePath( QStringLiteral( "sources.json" ) ) );
-  if ( !sources.open( QIODevice::ReadOnly ) )
+  if ( !PendulumTextFile::read( dir.filePath( QStringLiteral( "sources.json" ) ), &mSourcesJson, &error ) ||
+       !mBibliography.fromJson( mSourcesJson, &error ) )
   {
-    mErrors << QStringLiteral( "%1: cannot read (%2)" ).arg( sources.fileName(), sources.errorString() );
-    return false;
-  }
-  mSourcesJson = sources.readAll();
-  if ( !mBibliography.fromJson( mSourcesJson, &error ) )
-  {
-    mErrors << QStringLiteral( "sources.json: %1" ).arg( error );
+    mErrors << ( error.startsWith( QLatin1String( "sources.json:" ) )
+                     ? error
+                     : QStringLiteral( "sources.json: %1" ).arg( error ) );
+    // No layer was read: leave nothing for a caller to walk that has no features behind it.
+    mCatalog = PendulumCatalog();
     return false;
   }
 
   for ( const PendulumLayerInfo &info : mCatalog.layers() )
   {
     PendulumGeoJsonReader reader;
-    reader.read( dir.filePath( info.id + QStringLiteral( ".geojson" ) ) );
+    mLayerRead << reader.read( dir.filePath( info.id + QStringLiteral( ".geojson" ) ) );
     mErrors << reader.errors();
     mLayerFeatures << reader.features();
   }
   return mErrors.isEmpty();
+}
+
+const QList<PendulumFeature> &PendulumRecordReader::features( int index ) const
+{
+  static const QList<PendulumFeature> sNone;
+  return index >= 0 && index < mLayerFeatures.size() ? mLayerFeatures.at( index ) : sNone;
 }

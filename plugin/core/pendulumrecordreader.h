@@ -31,8 +31,14 @@ public:
   //! sources.json as read, for storing it unchanged.
   QByteArray sourcesJson() const { return mSourcesJson; }
 
-  //! The features of catalog layer \a index (catalog order).
-  const QList<PendulumFeature> &features( int index ) const { return mLayerFeatures.at( index ); }
+  //! The features of catalog layer \a index (catalog order); none for a layer that was not read.
+  const QList<PendulumFeature> &features( int index ) const;
+
+  //! Whether the file of catalog layer \a index could be read (its features may still have problems).
+  bool layerRead( int index ) const
+  {
+    return index >= 0 && index < mLayerRead.size() && mLayerRead.at( index );
+  }
 
   const QStringList &errors() const { return mErrors; }
 
@@ -41,6 +47,7 @@ private:
   PendulumBibliography mBibliography;
   QByteArray mSourcesJson;
   QList<QList<PendulumFeature>> mLayerFeatures;
+  QList<bool> mLayerRead;
   QStringList mErrors;
 };
 

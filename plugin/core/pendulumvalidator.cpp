@@ -3,6 +3,7 @@
 #include "pendulumbibliography.h"
 #include "pendulumdate.h"
 #include "pendulumgeojsonreader.h"
+#include "pendulumpopup.h"
 #include "pendulumrecordreader.h"
 #include "pendulumschema.h"
 
@@ -19,6 +20,20 @@ const QgsRectangle sRegion( 70, 15, 180, 75 );
 bool isEventsLayer( const PendulumLayerInfo &info )
 {
   return info.geometry == QLatin1String( "point" );
+}
+
+//! The first character popups and maps would drop (a control or bidi-override character), or -1.
+int hiddenCharacter( const QString &text )
+{
+  const QString kept = PendulumPopup::sanitised( text );
+  if ( kept.size() == text.size() )
+    return -1;
+  for ( int i = 0; i < text.size(); ++i )
+  {
+    if ( i >= kept.size() || kept.at( i ) != text.at( i ) )
+      return text.at( i ).unicode();
+  }
+  return -1;
 }
 } // namespace
 
@@ -38,10 +53,12 @@ bool PendulumValidator::validate( const PendulumRecordReader &record )
   mTopologyDates = 0;
 
   const QList<PendulumLayerInfo> &layers = record.catalog().layers();
+  bool eventsRead = true;
   for ( int i = 0; i < layers.size(); ++i )
   {
     if ( isEventsLayer( layers.at( i ) ) )
     {
+      eventsRead = eventsRead && record.layerRead( i );
       for ( const PendulumFeature &feature : record.features( i ) )
         mEventIds << feature.id;
     }
@@ -51,9 +68,10 @@ bool PendulumValidator::validate( const PendulumRecordReader &record )
     for ( const PendulumFeature &feature : record.features( i ) )
       checkFeature( layers.at( i ), feature, record );
   }
+  // An events file that could not be read is one problem, already said: not one more per link to it.
   for ( const auto &link : mEventLinks )
   {
-    if ( !mEventIds.contains( link.second ) )
+    if ( eventsRead && !mEventIds.contains( link.second ) )
       mProblems
           << QStringLiteral( "%1: event '%2' is not in the events layer" ).arg( link.first, link.second );
   }
@@ -88,9 +106,21 @@ void PendulumValidator::checkFeature( const PendulumLayerInfo &info, const Pendu
       problem( file, id, QStringLiteral( "unknown field '%1'" ).arg( it.key() ) );
     else if ( !it.value().isNull() && !it.value().isString() && it.key() != QLatin1String( "sources" ) )
       problem( file, id, QStringLiteral( "%1 must be text" ).arg( it.key() ) );
+    else if ( const int hidden = hiddenCharacter( it.value().toString() ); hidden >= 0 )
+      problem( file, id,
+               QStringLiteral( "%1 contains the invisible character U+%2, which can make text display as "
+                               "something else; remove it" )
+                   .arg( it.key(),
+                         QString::number( hidden, 16 ).toUpper().rightJustified( 4, QLatin1Char( '0' ) ) ) );
   }
 
-  if ( value( "name_en" ).trimmed().isEmpty() )
+  // Missing: absent, null or blank text (a value of another type is reported as "must be text").
+  const auto missing = [&p]( const QString &key )
+  {
+    const QJsonValue v = p.value( key );
+    return v.isUndefined() || v.isNull() || ( v.isString() && v.toString().trimmed().isEmpty() );
+  };
+  if ( missing( QStringLiteral( "name_en" ) ) )
     problem( file, id, QStringLiteral( "name_en is missing" ) );
   checkGeometry( info, feature );
 
@@ -106,7 +136,7 @@ void PendulumValidator::checkFeature( const PendulumLayerInfo &info, const Pendu
     required << QStringLiteral( "holder" ) << QStringLiteral( "status" );
   for ( const QString &field : required )
   {
-    if ( p.value( field ).toString().trimmed().isEmpty() )
+    if ( missing( field ) )
       problem( file, id, QStringLiteral( "%1 is missing" ).arg( field ) );
   }
 

@@ -128,6 +128,7 @@ PendulumAnimationTask::Settings PendulumAnimationDialog::settings( const QString
   settings.plan.label = mLabel->isChecked();
   settings.plan.language = mLanguage->currentData().toString();
   settings.output.request.size = QSize( mWidth->value(), mHeight->value() );
+  settings.output.request.legend = true;
   QString out = mFile->filePath();
   const QString suffix = mFormat->currentData().toString();
   if ( suffix.isEmpty() )

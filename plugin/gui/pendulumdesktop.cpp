@@ -4,6 +4,7 @@
 #include "pendulumdatelabel.h"
 #include "pendulumeventsdock.h"
 #include "pendulumlanguage.h"
+#include "pendulummarkupcheck.h"
 #include "pendulumplacequery.h"
 #include "pendulumprojectrecord.h"
 #include "pendulumprojectversion.h"
@@ -22,6 +23,7 @@
 
 #include "qgisinterface.h"
 #include "qgscoordinatetransform.h"
+#include "qgseditformconfig.h"
 #include "qgsmapcanvas.h"
 #include "qgsmessagebar.h"
 #include "qgsproject.h"
@@ -177,6 +179,8 @@ void PendulumDesktop::refresh()
                 "tools stay off until the layers read a record built by this Pendulum." )
                 .arg( error ) );
     }
+    if ( mDataset )
+      disarmChangedPopups( layers, path );
   }
   mLayers =
       mDataset ? PendulumProjectRecord::layers( project, mDataset->catalog() ) : QList<QgsVectorLayer *>();
@@ -188,6 +192,24 @@ void PendulumDesktop::refresh()
   mLanguage = PendulumLanguage::fromProject( project );
   mEventsDock->setEvents( mEvents, mLanguage );
   updateLanguageActions();
+}
+
+bool PendulumDesktop::disarmChangedPopups( const QList<QgsVectorLayer *> &layers, const QString &path )
+{
+  // A saved project shows the GeoPackage's popups as markup: not if they were changed after the build.
+  bool disarmed = false;
+  for ( QgsVectorLayer *layer : layers )
+  {
+    QString error;
+    if ( PendulumMarkupCheck::check( layer, &error ) )
+      continue;
+    layer->setMapTipTemplate( QString() );
+    layer->setEditFormConfig( QgsEditFormConfig() );
+    warn( tr( "%1: %2. Its map tips and forms are off; rebuild it with `pendulum build`." )
+              .arg( path, error ) );
+    disarmed = true;
+  }
+  return disarmed;
 }
 
 void PendulumDesktop::recordLoaded()
@@ -314,7 +336,10 @@ void PendulumDesktop::setLanguage( const QString &language )
 {
   QgsProject *project = QgsProject::instance();
   if ( mDataset )
+  {
     PendulumLanguage::applyToProject( project, mDataset->catalog(), language );
+    disarmChangedPopups( mLayers, mDataset->path() ); // the language's popups are columns of the same file
+  }
   else
     PendulumLanguage::toProject( project, language );
   mLanguage = PendulumLanguage::normalised( language );

@@ -69,6 +69,8 @@ private:
   void updateLanguageActions();
   void scheduleRefresh();
   void forgetLayers( const QStringList &layerIds );
+  //! Turns off map tips and forms of \a layers whose popups were changed after the build; true if one was.
+  bool disarmChangedPopups( const QList<QgsVectorLayer *> &layers, const QString &path );
 
   QgisInterface *mIface = nullptr;
   std::unique_ptr<PendulumDataset> mDataset;

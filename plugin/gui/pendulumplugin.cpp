@@ -3,6 +3,7 @@
 #include "pendulumanimationaction.h"
 #include "pendulumdataset.h"
 #include "pendulumdesktop.h"
+#include "pendulumeditcopyaction.h"
 #include "pendulumlanguage.h"
 #include "pendulumpaths.h"
 #include "pendulumprintmapaction.h"
@@ -65,10 +66,17 @@ void PendulumPlugin::initGui()
   mAnimation = new PendulumAnimationAction(
       mIface, [this] { return dataPath(); }, this );
   mIface->addPluginToMenu( sMenu, mAnimation->action() );
+
+  mEditCopy = new PendulumEditCopyAction(
+      mIface, [this] { mDesktop->refresh(); }, this );
+  mIface->addPluginToMenu( sMenu, mEditCopy->action() );
 }
 
 void PendulumPlugin::unload()
 {
+  mIface->removePluginMenu( sMenu, mEditCopy->action() );
+  delete mEditCopy;
+  mEditCopy = nullptr;
   mIface->removePluginMenu( sMenu, mAnimation->action() );
   delete mAnimation;
   mAnimation = nullptr;
@@ -99,7 +107,12 @@ void PendulumPlugin::addHistoricalLayers()
   const std::unique_ptr<PendulumDataset> dataset = PendulumDataset::open( dataPath(), &error );
   if ( !dataset )
   {
-    mIface->messageBar()->pushWarning( sName, error );
+    // QGIS goes on; the message says which file and what to do about it.
+    mIface->messageBar()->pushWarning(
+        sName, tr( "Cannot add the historical layers. %1. (Pendulum reads the GeoPackage named by the "
+                   "setting pendulum/dataPath: Settings ▸ Options ▸ Advanced, or `pendulum install --data "
+                   "FILE.gpkg`.)" )
+                   .arg( error ) );
     return;
   }
   bool alreadyLoaded = false;

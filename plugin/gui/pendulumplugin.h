@@ -7,6 +7,7 @@
 
 class PendulumAnimationAction;
 class PendulumDesktop;
+class PendulumEditCopyAction;
 class PendulumPrintMapAction;
 class QAction;
 class QgisInterface;
@@ -40,6 +41,7 @@ private:
   PendulumDesktop *mDesktop = nullptr;           //!< docks, map tool, date label, language
   PendulumPrintMapAction *mPrintMap = nullptr;   //!< "Export Print Map…"
   PendulumAnimationAction *mAnimation = nullptr; //!< "Export Animation…"
+  PendulumEditCopyAction *mEditCopy = nullptr;   //!< "Edit a Copy…"
 };
 
 #endif // PENDULUMPLUGIN_H

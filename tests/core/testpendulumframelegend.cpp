@@ -1,3 +1,4 @@
+#include "pendulumanimationframerenderer.h"
 #include "pendulumframelegend.h"
 #include "pendulummaprenderer.h"
 #include "pendulumtest.h"
@@ -18,6 +19,7 @@ private slots:
   void cleanupTestCase();
   void listsOnlyWhatTheDayShows();
   void drawnInTheLowerLeftCorner();
+  void animationFramesCarryIt();
 
 private:
   QgsMapSettings settings( const QDate &date ) const;
@@ -123,6 +125,30 @@ void TestPendulumFrameLegend::drawnInTheLowerLeftCorner()
   }
   QCOMPARE( changedElsewhere, 0 );
   QVERIFY( changedInCorner > legend.width() * legend.height() / 2 );
+}
+
+void TestPendulumFrameLegend::animationFramesCarryIt()
+{
+  // The frame renderer of `pendulum animate` (legend on unless --no-legend) draws the
+  // legend on each map state exactly as the renderer's straightforward path does.
+  PendulumMapRequest request;
+  request.size = QSize( 960, 540 );
+  request.legend = true;
+  PendulumAnimationFrameRenderer frames( *mRenderer, request );
+  PendulumAnimationFrame frame;
+  frame.date = QDate( 1934, 1, 1 );
+  frame.state = 0;
+  frame.label = QStringLiteral( "1 January 1934" );
+  const QImage composed = frames.compose( frames.map( frame ), frame );
+  QCOMPARE( composed, frames.renderDirectly( frame ) );
+  request.legend = false;
+  PendulumAnimationFrameRenderer bare( *mRenderer, request );
+  const QImage without = bare.compose( bare.map( frame ), frame );
+  // Manchukuo's legend swatch is there only with the legend.
+  const QColor manchukuo( 0xED, 0xD0, 0xE0 );
+  const QRect corner( 0, composed.height() / 3, composed.width() / 4, composed.height() * 2 / 3 );
+  QVERIFY( pixelsOf( composed.copy( corner ), manchukuo ) >
+           pixelsOf( without.copy( corner ), manchukuo ) + 50 );
 }
 
 PENDULUM_TEST_MAIN( TestPendulumFrameLegend )

@@ -24,7 +24,7 @@ private slots:
   void karafuto();
   void karafutoInJapaneseAndRussian();
   void oldStyleOnRussianSide();
-  void event();
+  void eventPopup();
   void descriptionFallsBackToEnglish();
   void builtPopupMatchesFeature();
   void hostileAttributesAreText();
@@ -112,7 +112,7 @@ void TestPendulumPopup::oldStyleOnRussianSide()
   QVERIFY( soviet.contains( "Soviet Russia" ) ); // the holder's name in 1917, before the USSR
 }
 
-void TestPendulumPopup::event()
+void TestPendulumPopup::eventPopup()
 {
   const QgsFeature portsmouth = feature( "events", "treaty-of-portsmouth-1905" );
   QVERIFY( portsmouth.isValid() );

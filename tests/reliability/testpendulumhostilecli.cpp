@@ -62,77 +62,112 @@ void TestPendulumHostileCli::usageErrorsExitTwo_data()
   const QStringList animate{ "animate", "--from", "1904-01-01", "--to", "1906-01-01", "--out", "a.gif" };
 
   // Unknown options and missing values, for every subcommand.
-  QTest::newRow( "no subcommand option" ) << QStringList{ "--frobnicate" } << "pendulum: no subcommand '--frobnicate'";
-  for ( const char *command : { "build", "validate", "map", "atlas", "animate", "query", "popup", "chronicle", "install" } )
+  QTest::newRow( "no subcommand option" )
+      << QStringList{ "--frobnicate" } << "pendulum: no subcommand '--frobnicate'";
+  for ( const char *command :
+        { "build", "validate", "map", "atlas", "animate", "query", "popup", "chronicle", "install" } )
     QTest::addRow( "%s: unknown option", command )
-        << QStringList{ command, "--colour", "red" } << QStringLiteral( "pendulum %1: Unknown option 'colour'" ).arg( QLatin1String( command ) );
-  QTest::newRow( "build: missing value" ) << QStringList{ "build", "--out" } << "pendulum build: Missing value after '--out'";
-  QTest::newRow( "validate: missing value" ) << QStringList{ "validate", "--layers" }
-                                             << "pendulum validate: Missing value after '--layers'";
-  QTest::newRow( "map: missing value" ) << QStringList{ "map", "--out", "m.png", "--date" }
-                                        << "pendulum map: Missing value after '--date'";
-  QTest::newRow( "animate: missing value" ) << ( QStringList( animate ) << "--size" )
-                                            << "pendulum animate: Missing value after '--size'";
-  QTest::newRow( "query: missing value" ) << QStringList{ "query", "--lon" } << "pendulum query: Missing value after '--lon'";
-  QTest::newRow( "validate: stray argument" ) << QStringList{ "validate", "layers" }
-                                              << "pendulum validate: unexpected argument 'layers'";
+        << QStringList{ command, "--colour", "red" }
+        << QStringLiteral( "pendulum %1: Unknown option 'colour'" ).arg( QLatin1String( command ) );
+  QTest::newRow( "build: missing value" )
+      << QStringList{ "build", "--out" } << "pendulum build: Missing value after '--out'";
+  QTest::newRow( "validate: missing value" )
+      << QStringList{ "validate", "--layers" } << "pendulum validate: Missing value after '--layers'";
+  QTest::newRow( "map: missing value" )
+      << QStringList{ "map", "--out", "m.png", "--date" } << "pendulum map: Missing value after '--date'";
+  QTest::newRow( "animate: missing value" )
+      << ( QStringList( animate ) << "--size" ) << "pendulum animate: Missing value after '--size'";
+  QTest::newRow( "query: missing value" )
+      << QStringList{ "query", "--lon" } << "pendulum query: Missing value after '--lon'";
+  QTest::newRow( "validate: stray argument" )
+      << QStringList{ "validate", "layers" } << "pendulum validate: unexpected argument 'layers'";
 
   // Sizes and resolutions.
-  QTest::newRow( "map --size 0x0" ) << ( QStringList( map ) << "--size" << "0x0" ) << "pendulum map: --size: '0x0' is not a size";
-  QTest::newRow( "map --size -5x10" ) << ( QStringList( map ) << "--size" << "-5x10" ) << "pendulum map: --size: '-5x10' is not a size";
-  QTest::newRow( "map --size 100000x100000" ) << ( QStringList( map ) << "--size" << "100000x100000" )
+  QTest::newRow( "map --size 0x0" ) << ( QStringList( map ) << "--size"
+                                                            << "0x0" )
+                                    << "pendulum map: --size: '0x0' is not a size";
+  QTest::newRow( "map --size -5x10" ) << ( QStringList( map ) << "--size"
+                                                              << "-5x10" )
+                                      << "pendulum map: --size: '-5x10' is not a size";
+  QTest::newRow( "map --size 100000x100000" ) << ( QStringList( map ) << "--size"
+                                                                      << "100000x100000" )
                                               << "pendulum map: --size: '100000x100000' is not a size";
-  QTest::newRow( "map --size 20000x20000" ) << ( QStringList( map ) << "--size" << "20000x20000" )
-                                            << "pendulum map: --size: '20000x20000' is not a size from 16x16 to 20000x20000 pixels (and at most 200 Mpx)";
-  QTest::newRow( "map --size big" ) << ( QStringList( map ) << "--size" << "big" ) << "pendulum map: --size: 'big' is not a size";
-  QTest::newRow( "map --dpi 100000" ) << ( QStringList( map ) << "--dpi" << "100000" )
+  QTest::newRow( "map --size 20000x20000" ) << ( QStringList( map ) << "--size"
+                                                                    << "20000x20000" )
+                                            << "pendulum map: --size: '20000x20000' is not a size from 16x16 "
+                                               "to 20000x20000 pixels (and at most 200 Mpx)";
+  QTest::newRow( "map --size big" ) << ( QStringList( map ) << "--size"
+                                                            << "big" )
+                                    << "pendulum map: --size: 'big' is not a size";
+  QTest::newRow( "map --dpi 100000" ) << ( QStringList( map ) << "--dpi"
+                                                              << "100000" )
                                       << "pendulum map: --dpi: '100000' is not a resolution from 24 to 2400";
-  QTest::newRow( "map --dpi 0" ) << ( QStringList( map ) << "--dpi" << "0" ) << "pendulum map: --dpi: '0' is not a resolution";
-  QTest::newRow( "map --dpi -300" ) << ( QStringList( map ) << "--dpi" << "-300" ) << "pendulum map: --dpi: '-300' is not a resolution";
+  QTest::newRow( "map --dpi 0" ) << ( QStringList( map ) << "--dpi"
+                                                         << "0" )
+                                 << "pendulum map: --dpi: '0' is not a resolution";
+  QTest::newRow( "map --dpi -300" ) << ( QStringList( map ) << "--dpi"
+                                                            << "-300" )
+                                    << "pendulum map: --dpi: '-300' is not a resolution";
   QTest::newRow( "atlas --dpi 100000" ) << QStringList{ "atlas", "--out", "a.pdf", "--dpi", "100000" }
                                         << "pendulum atlas: --dpi: '100000' is not a resolution";
-  QTest::newRow( "animate --size 0x0" ) << ( QStringList( animate ) << "--size" << "0x0" )
-                                        << "pendulum animate: --size: '0x0' is not a size from 16x16 to 8192x8192 pixels";
-  QTest::newRow( "animate --size 9000x9000" ) << ( QStringList( animate ) << "--size" << "9000x9000" )
+  QTest::newRow( "animate --size 0x0" )
+      << ( QStringList( animate ) << "--size"
+                                  << "0x0" )
+      << "pendulum animate: --size: '0x0' is not a size from 16x16 to 8192x8192 pixels";
+  QTest::newRow( "animate --size 9000x9000" ) << ( QStringList( animate ) << "--size"
+                                                                          << "9000x9000" )
                                               << "pendulum animate: --size: '9000x9000' is not a size";
-  QTest::newRow( "animate --fps 0" ) << ( QStringList( animate ) << "--fps" << "0" ) << "pendulum animate: --fps: '0' is not a rate";
-  QTest::newRow( "animate --fps 1000" ) << ( QStringList( animate ) << "--fps" << "1000" )
+  QTest::newRow( "animate --fps 0" ) << ( QStringList( animate ) << "--fps"
+                                                                 << "0" )
+                                     << "pendulum animate: --fps: '0' is not a rate";
+  QTest::newRow( "animate --fps 1000" ) << ( QStringList( animate ) << "--fps"
+                                                                    << "1000" )
                                         << "pendulum animate: --fps: '1000' is not a rate from 1 to 60";
-  QTest::newRow( "animate --pace -1" ) << ( QStringList( animate ) << "--pace" << "-1" )
+  QTest::newRow( "animate --pace -1" ) << ( QStringList( animate ) << "--pace"
+                                                                   << "-1" )
                                        << "pendulum animate: --pace: '-1' is not a number of seconds";
   QTest::newRow( "query --lon 500" ) << QStringList{ "query", "--lon", "500", "--lat", "46" }
                                      << "pendulum query: --lon: '500' is not a longitude from -180 to 180";
 
   // Dates outside the record, impossible and malformed.
-  QTest::newRow( "map: 1700" ) << QStringList{ "map", "--date", "1700-01-01", "--out", "m.png" }
-                               << "pendulum map: --date: 1700-01-01 is outside the record (1855-01-01 to today)";
-  QTest::newRow( "map: 2999" ) << QStringList{ "map", "--date", "2999-01-01", "--out", "m.png" }
-                               << "pendulum map: --date: 2999-01-01 is outside the record (1855-01-01 to today)";
-  QTest::newRow( "map: 1905-02-30" ) << QStringList{ "map", "--date", "1905-02-30", "--out", "m.png" }
-                                     << "pendulum map: --date: '1905-02-30' is not a real date: February 1905 has 28 days";
+  QTest::newRow( "map: 1700" )
+      << QStringList{ "map", "--date", "1700-01-01", "--out", "m.png" }
+      << "pendulum map: --date: 1700-01-01 is outside the record (1855-01-01 to today)";
+  QTest::newRow( "map: 2999" )
+      << QStringList{ "map", "--date", "2999-01-01", "--out", "m.png" }
+      << "pendulum map: --date: 2999-01-01 is outside the record (1855-01-01 to today)";
+  QTest::newRow( "map: 1905-02-30" )
+      << QStringList{ "map", "--date", "1905-02-30", "--out", "m.png" }
+      << "pendulum map: --date: '1905-02-30' is not a real date: February 1905 has 28 days";
   QTest::newRow( "map: empty date" ) << QStringList{ "map", "--date", "", "--out", "m.png" }
                                      << "pendulum map: --date: '' is not a date in the form YYYY-MM-DD";
   QTest::newRow( "atlas: 1800" ) << QStringList{ "atlas", "--out", "a.pdf", "--from", "1800-01-01" }
                                  << "pendulum atlas: --from: 1800-01-01 is outside the record";
-  QTest::newRow( "animate: 2999" ) << QStringList{ "animate", "--from", "1904-01-01", "--to", "2999-01-01", "--out", "a.gif" }
+  QTest::newRow( "animate: 2999" ) << QStringList{ "animate",    "--from", "1904-01-01", "--to",
+                                                   "2999-01-01", "--out",  "a.gif" }
                                    << "pendulum animate: --to: 2999-01-01 is outside the record";
-  QTest::newRow( "animate: backwards" ) << QStringList{ "animate", "--from", "1906-01-01", "--to", "1904-01-01", "--out", "a.gif" }
-                                        << "pendulum animate: --to 1904-01-01 is before --from 1906-01-01";
-  QTest::newRow( "query: 1700" ) << QStringList{ "query", "--lon", "142", "--lat", "46", "--date", "1700-01-01" }
+  QTest::newRow( "animate: backwards" )
+      << QStringList{ "animate", "--from", "1906-01-01", "--to", "1904-01-01", "--out", "a.gif" }
+      << "pendulum animate: --to 1904-01-01 is before --from 1906-01-01";
+  QTest::newRow( "query: 1700" ) << QStringList{ "query", "--lon",  "142",       "--lat",
+                                                 "46",    "--date", "1700-01-01" }
                                  << "pendulum query: --date: 1700-01-01 is outside the record";
 
   // Output in a folder that does not exist.
-  QTest::newRow( "map: missing folder" ) << QStringList{ "map", "--date", "1910-01-01", "--out", "/nonexistent/m.pdf" }
-                                         << "pendulum map: --out: the folder /nonexistent does not exist";
+  QTest::newRow( "map: missing folder" )
+      << QStringList{ "map", "--date", "1910-01-01", "--out", "/nonexistent/m.pdf" }
+      << "pendulum map: --out: the folder /nonexistent does not exist";
   QTest::newRow( "map --size: missing folder" )
       << QStringList{ "map", "--date", "1910-01-01", "--size", "64x64", "--out", "no/such/m.png" }
       << "pendulum map: --out: the folder ";
   QTest::newRow( "atlas: missing folder" ) << QStringList{ "atlas", "--out", "/nonexistent/a.pdf" }
                                            << "pendulum atlas: --out: the folder /nonexistent does not exist";
-  QTest::newRow( "animate: missing folder" ) << QStringList{ "animate", "--from", "1904-01-01", "--to", "1905-01-01", "--out", "/nonexistent/a.gif" }
-                                             << "pendulum animate: --out: the folder /nonexistent does not exist";
-  QTest::newRow( "chronicle: missing folder" ) << QStringList{ "chronicle", "--out", "/nonexistent/c.md" }
-                                               << "pendulum chronicle: --out: the folder /nonexistent does not exist";
+  QTest::newRow( "animate: missing folder" )
+      << QStringList{ "animate", "--from", "1904-01-01", "--to", "1905-01-01", "--out", "/nonexistent/a.gif" }
+      << "pendulum animate: --out: the folder /nonexistent does not exist";
+  QTest::newRow( "chronicle: missing folder" )
+      << QStringList{ "chronicle", "--out", "/nonexistent/c.md" }
+      << "pendulum chronicle: --out: the folder /nonexistent does not exist";
 }
 
 void TestPendulumHostileCli::usageErrorsExitTwo()
@@ -149,30 +184,25 @@ void TestPendulumHostileCli::usageErrorsExitTwo()
 
 void TestPendulumHostileCli::unwritableOutputExitsNonZero_data()
 {
-  // As root every folder is writable save a few: /proc/1 refuses new files even to root.
-  // Otherwise a folder without write permission; the tool then refuses it before starting.
-  const bool root = ::geteuid() == 0;
   QTest::addColumn<QStringList>( "arguments" );
   QTest::addColumn<QString>( "file" );
-  QTest::addColumn<QString>( "rootMessage" );
-  QTest::newRow( "map PDF" ) << QStringList{ "map", "--date", "1910-01-01", "--out" } << "m.pdf"
-                             << "pendulum map: %1: cannot write in ";
-  QTest::newRow( "map --size PNG" ) << QStringList{ "map", "--date", "1910-01-01", "--size", "64x64", "--out" }
-                                    << "m.png" << "pendulum map: %1: cannot write (";
-  QTest::newRow( "atlas" ) << QStringList{ "atlas", "--from", "1905-09-05", "--to", "1905-09-05", "--dpi", "50", "--out" }
-                           << "a.pdf" << "pendulum atlas: %1: cannot write in ";
-  QTest::newRow( "build" ) << QStringList{ "build", "--out" } << "r.gpkg" << "pendulum build: ";
-  QTest::newRow( "chronicle" ) << QStringList{ "chronicle", "--out" } << "c.md" << "pendulum chronicle: %1: cannot write (";
-  QTest::newRow( "animate GIF" ) << QStringList{ "animate", "--from", "1905-01-01", "--to", "1905-03-01", "--size", "64x64", "--out" }
-                                 << "a.gif" << "pendulum animate: ";
-  Q_UNUSED( root )
+  QTest::newRow( "map PDF" ) << QStringList{ "map", "--date", "1910-01-01", "--out" } << "m.pdf";
+  QTest::newRow( "map --size PNG" ) << QStringList{ "map",    "--date", "1910-01-01",
+                                                    "--size", "64x64",  "--out" }
+                                    << "m.png";
+  QTest::newRow( "atlas" ) << QStringList{ "atlas", "--out" } << "a.pdf";
+  QTest::newRow( "animate GIF" ) << QStringList{ "animate", "--from",     "1905-01-01",
+                                                 "--to",    "1905-03-01", "--out" }
+                                 << "a.gif";
+  QTest::newRow( "build" ) << QStringList{ "build", "--out" } << "r.gpkg";
+  QTest::newRow( "chronicle" ) << QStringList{ "chronicle", "--out" } << "c.md";
 }
 
 void TestPendulumHostileCli::unwritableOutputExitsNonZero()
 {
   QFETCH( QStringList, arguments );
   QFETCH( QString, file );
-  QFETCH( QString, rootMessage );
+  // A folder without write permission; as root (who may write anywhere) /proc/1, which takes no new files.
   const bool root = ::geteuid() == 0;
   QTemporaryDir locked;
   const QString folder = root ? QStringLiteral( "/proc/1" ) : locked.path();
@@ -181,17 +211,9 @@ void TestPendulumHostileCli::unwritableOutputExitsNonZero()
   const QString out = QDir( folder ).filePath( file );
   const QStringList before = PendulumHostile::entries( folder );
   const PendulumTestCli::Result result = run( QStringList( arguments ) << out );
-  if ( root )
-  {
-    QCOMPARE( result.code, 1 );
-    QVERIFY2( result.err.startsWith( rootMessage.arg( out ) ), qPrintable( result.err ) );
-  }
-  else
-  {
-    QCOMPARE( result.code, 2 );
-    QVERIFY2( result.err.contains( QStringLiteral( "the folder %1 is not writable" ).arg( folder ) ), qPrintable( result.err ) );
-  }
-  QVERIFY2( PendulumHostile::lines( result.err ).size() <= 2, qPrintable( result.err ) ); // the problem, and for build the count
+  QCOMPARE( result.code, 2 );
+  QCOMPARE( result.err, QStringLiteral( "pendulum %1: --out: the folder %2 is not writable\n" )
+                            .arg( arguments.first(), folder ) );
   QVERIFY( !QFileInfo::exists( out ) );
   QCOMPARE( PendulumHostile::entries( folder ), before );
   if ( !root )
@@ -202,17 +224,26 @@ void TestPendulumHostileCli::interruptLeavesNothing_data()
 {
   QTest::addColumn<QStringList>( "arguments" );
   QTest::addColumn<QString>( "file" );
-  QTest::addColumn<QString>( "busy" ); //!< what shows the export is under way: an entry of the folder starting so
+  QTest::addColumn<QString>(
+      "busy" ); //!< what shows the export is under way: an entry of the folder starting so
   QTest::addColumn<QString>( "message" );
   // Large enough to be stopped in the middle: an A3 page at 600 dpi, the whole atlas, the whole record.
-  QTest::newRow( "map" ) << QStringList{ "map", "--date", "1910-01-01", "--paper", "A3", "--dpi", "600", "--out" }
-                         << "map.png" << ".map.png-" << "pendulum map: interrupted; nothing was written to %1";
-  QTest::newRow( "atlas" ) << QStringList{ "atlas", "--dpi", "150", "--out" } << "atlas.pdf" << ".atlas.pdf-"
+  QTest::newRow( "map" ) << QStringList{ "map", "--date", "1910-01-01", "--paper",
+                                         "A3",  "--dpi",  "600",        "--out" }
+                         << "map.png"
+                         << ".map.png-"
+                         << "pendulum map: interrupted; nothing was written to %1";
+  QTest::newRow( "atlas" ) << QStringList{ "atlas", "--dpi", "150", "--out" } << "atlas.pdf"
+                           << ".atlas.pdf-"
                            << "pendulum atlas: interrupted; nothing was written to %1";
-  QTest::newRow( "build" ) << QStringList{ "build", "--out" } << "record.gpkg" << ".record."
+  QTest::newRow( "build" ) << QStringList{ "build", "--out" } << "record.gpkg"
+                           << ".record."
                            << "pendulum build: interrupted; %1 left unchanged";
-  QTest::newRow( "animate" ) << QStringList{ "animate", "--from", "1855-01-01", "--to", "2000-01-01", "--size", "640x360", "--out" }
-                             << "anim.webm" << "." << "pendulum animate: interrupted; nothing was written to %1";
+  QTest::newRow( "animate" ) << QStringList{ "animate",    "--from", "1855-01-01", "--to",
+                                             "2000-01-01", "--size", "640x360",    "--out" }
+                             << "anim.webm"
+                             << "."
+                             << "pendulum animate: interrupted; nothing was written to %1";
 }
 
 void TestPendulumHostileCli::interruptLeavesNothing()

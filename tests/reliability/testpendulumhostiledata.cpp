@@ -105,36 +105,69 @@ void TestPendulumHostileData::brokenGeoPackageIsRefused_data()
   QTest::addColumn<QString>( "kind" );
   QTest::addColumn<QString>( "expected" ); //!< after "<path>: "
   QTest::addColumn<bool>( "opens" );       //!< opens, but its layers do not
-  QTest::newRow( "missing" ) << "missing" << "no such file; build it with `pendulum build` or name another with --data"
+  QTest::newRow( "missing" ) << "missing"
+                             << "no such file; build it with `pendulum build` or name another with --data"
                              << false;
-  QTest::newRow( "folder" ) << "folder" << "is a folder, not a GeoPackage" << false;
-  QTest::newRow( "empty file" ) << "empty" << "not a GeoPackage" << false;
-  QTest::newRow( "random bytes" ) << "random" << "not a GeoPackage" << false;
-  QTest::newRow( "a web page" ) << "html" << "not a GeoPackage" << false;
-  QTest::newRow( "truncated" ) << "truncated" << "" << false;
-  QTest::newRow( "SQLite, not GeoPackage" ) << "sqlite" << "not a GeoPackage" << false;
-  QTest::newRow( "not Pendulum's" ) << "world" << "a GeoPackage, but not a Pendulum one (no pendulum_meta table); build one with `pendulum build`"
-                                    << false;
-  QTest::newRow( "older schema" ) << "UPDATE pendulum_meta SET value = '0' WHERE key = 'schema_version'"
-                                  << "built for data schema 0, this Pendulum reads schema 1; rebuild it with `pendulum build`"
-                                  << false;
-  QTest::newRow( "newer schema" ) << "UPDATE pendulum_meta SET value = '7' WHERE key = 'schema_version'"
-                                  << "built for data schema 7, this Pendulum reads schema 1; rebuild it with `pendulum build`"
-                                  << false;
-  QTest::newRow( "no schema version" ) << "DELETE FROM pendulum_meta WHERE key = 'schema_version'"
-                                       << "has no data schema version (the file may be damaged or not made by Pendulum); "
-                                          "rebuild it with `pendulum build`"
-                                       << false;
-  QTest::newRow( "empty metadata" ) << "DELETE FROM pendulum_meta"
-                                    << "the pendulum_meta table is empty or unreadable, the file may be damaged; rebuild "
-                                       "it with `pendulum build`"
-                                    << false;
-  QTest::newRow( "broken catalog" ) << "UPDATE pendulum_meta SET value = '{\"layers\": [' WHERE key = 'catalog'"
-                                    << "catalog: line 1: not valid JSON (" << false;
-  QTest::newRow( "a layer's table gone" ) << "DELETE LAYER events"
-                                          << "layer 'events' cannot be opened (the file may be damaged); rebuild it with "
-                                             "`pendulum build`"
-                                          << true;
+  QTest::newRow( "folder" ) << "folder"
+                            << "is a folder, not a GeoPackage" << false;
+  QTest::newRow( "empty file" ) << "empty"
+                                << "not a GeoPackage" << false;
+  QTest::newRow( "random bytes" ) << "random"
+                                  << "not a GeoPackage" << false;
+  QTest::newRow( "a web page" ) << "html"
+                                << "not a GeoPackage" << false;
+  QTest::newRow( "truncated" ) << "truncated"
+                               << "" << false;
+  QTest::newRow( "SQLite, not GeoPackage" ) << "sqlite"
+                                            << "not a GeoPackage" << false;
+  QTest::newRow( "not Pendulum's" )
+      << "world"
+      << "a GeoPackage, but not a Pendulum one (no pendulum_meta table); build one with `pendulum build`"
+      << false;
+  QTest::newRow( "older schema" )
+      << "UPDATE pendulum_meta SET value = '0' WHERE key = 'schema_version'"
+      << "built for data schema 0, this Pendulum reads schema 1; rebuild it with `pendulum build`" << false;
+  QTest::newRow( "newer schema" )
+      << "UPDATE pendulum_meta SET value = '7' WHERE key = 'schema_version'"
+      << "built for data schema 7, this Pendulum reads schema 1; rebuild it with `pendulum build`" << false;
+  QTest::newRow( "no schema version" )
+      << "DELETE FROM pendulum_meta WHERE key = 'schema_version'"
+      << "has no data schema version (the file may be damaged or not made by Pendulum); "
+         "rebuild it with `pendulum build`"
+      << false;
+  QTest::newRow( "empty metadata" )
+      << "DELETE FROM pendulum_meta"
+      << "the pendulum_meta table is empty or unreadable, the file may be damaged; rebuild "
+         "it with `pendulum build`"
+      << false;
+  QTest::newRow( "broken catalog" )
+      << "UPDATE pendulum_meta SET value = '{\"layers\": [' WHERE key = 'catalog'"
+      << "catalog: line 1: not valid JSON (" << false;
+  // Popups are shown as markup: ones changed after the build are refused.
+  QTest::newRow( "script in a popup" )
+      << "UPDATE border_1905 SET popup_en = '<div><script>document.title=1</script></div>' WHERE id = "
+         "'karafuto-1905'"
+      << "layer 'border_1905': feature 'karafuto-1905': popup_en holds markup Pendulum never writes "
+         "(<script>), so the "
+         "file was changed after it was built; rebuild it with `pendulum build`"
+      << true;
+  QTest::newRow( "image in a popup" ) << "UPDATE events SET popup_ja = popup_ja || '<img src=x "
+                                         "onerror=alert(1)>' WHERE id = 'treaty-of-portsmouth-1905'"
+                                      << "layer 'events': feature 'treaty-of-portsmouth-1905': popup_ja "
+                                         "holds markup Pendulum never writes (<img src=x "
+                                         "onerror=alert(1)>)"
+                                      << true;
+  QTest::newRow( "javascript: link in a popup" )
+      << "UPDATE border_1905 SET popup_ru = '<a href=\"javascript:alert(1)\">x</a>' WHERE id = "
+         "'karafuto-1905'"
+      << "layer 'border_1905': feature 'karafuto-1905': popup_ru holds markup Pendulum never writes (<a "
+         "href=\"javascript:alert(1)\">)"
+      << true;
+  QTest::newRow( "a layer's table gone" )
+      << "DELETE LAYER events"
+      << "layer 'events' cannot be opened (the file may be damaged); rebuild it with "
+         "`pendulum build`"
+      << true;
 }
 
 void TestPendulumHostileData::brokenGeoPackageIsRefused()
@@ -166,8 +199,8 @@ void TestPendulumHostileData::brokenGeoPackageIsRefused()
   }
   else if ( kind == QLatin1String( "sqlite" ) )
   {
-    GDALDatasetH sqlite = GDALCreate( GDALGetDriverByName( "SQLite" ), QFile::encodeName( path ).constData(), 0, 0,
-                                      0, GDT_Unknown, nullptr );
+    GDALDatasetH sqlite = GDALCreate( GDALGetDriverByName( "SQLite" ), QFile::encodeName( path ).constData(),
+                                      0, 0, 0, GDT_Unknown, nullptr );
     QVERIFY( sqlite );
     GDALDatasetCreateLayer( sqlite, "notes", nullptr, wkbNone, nullptr );
     GDALClose( sqlite );
@@ -190,16 +223,17 @@ void TestPendulumHostileData::brokenGeoPackageIsRefused()
   }
   QVERIFY2( error.startsWith( path + QStringLiteral( ": " ) + expected ), qPrintable( error ) );
   // Whatever the damage, the message says what to do.
-  QVERIFY2( error.contains( QLatin1String( "`pendulum build`" ) ) || error.contains( QLatin1String( "--data" ) ) ||
+  QVERIFY2( error.contains( QLatin1String( "`pendulum build`" ) ) ||
+                error.contains( QLatin1String( "--data" ) ) ||
                 error.contains( QLatin1String( "not a GeoPackage" ) ),
             qPrintable( error ) );
 
   // The tool: that message, exit 1, no map.
   QTemporaryDir home;
   const QString out = dir.filePath( QStringLiteral( "map.png" ) );
-  const PendulumTestCli::Result result =
-      PendulumTestCli::run( { "map", "--date", "1910-01-01", "--size", "64x64", "--out", out, "--data", path },
-                            PendulumTestCli::environment( home.path() ) );
+  const PendulumTestCli::Result result = PendulumTestCli::run(
+      { "map", "--date", "1910-01-01", "--size", "64x64", "--out", out, "--data", path },
+      PendulumTestCli::environment( home.path() ) );
   QCOMPARE( result.code, 1 );
   QCOMPARE( result.err, QStringLiteral( "pendulum map: %1\n" ).arg( error ) );
   QVERIFY( !QFileInfo::exists( out ) );
@@ -229,13 +263,15 @@ void TestPendulumHostileData::projectOfAnotherPendulumIsNamed()
     return PendulumProjectVersion::check( &reopened );
   };
   QString warning = savedAs( QStringLiteral( "0.0.9" ) );
-  QVERIFY2( warning.startsWith( QStringLiteral( "This project's historical layers were added by Pendulum 0.0.9, "
-                                                "older than this Pendulum %1" )
-                                    .arg( PENDULUM_VERSION ) ),
-            qPrintable( warning ) );
+  QVERIFY2(
+      warning.startsWith( QStringLiteral( "This project's historical layers were added by Pendulum 0.0.9, "
+                                          "older than this Pendulum %1" )
+                              .arg( PENDULUM_VERSION ) ),
+      qPrintable( warning ) );
   QVERIFY( warning.contains( QStringLiteral( "choose Plugins ▸ Pendulum ▸ Add Historical Layers" ) ) );
   warning = savedAs( QString() );
-  QVERIFY2( warning.startsWith( QLatin1String( "This project's historical layers were added by an older Pendulum" ) ),
+  QVERIFY2( warning.startsWith(
+                QLatin1String( "This project's historical layers were added by an older Pendulum" ) ),
             qPrintable( warning ) );
   warning = savedAs( QStringLiteral( "9.0.0" ) );
   QVERIFY2( warning.contains( QLatin1String( "newer than this" ) ) &&
@@ -254,7 +290,8 @@ void TestPendulumHostileData::projectOnAnOutdatedGeoPackageIsNamed()
   const QString file = mDir.filePath( QStringLiteral( "later.qgz" ) );
   QVERIFY( project->write( file ) );
   project.reset();
-  QVERIFY( copyWithSql( gpkg, QStringLiteral( "UPDATE pendulum_meta SET value = '0' WHERE key = 'schema_version'" ) ) );
+  QVERIFY( copyWithSql(
+      gpkg, QStringLiteral( "UPDATE pendulum_meta SET value = '0' WHERE key = 'schema_version'" ) ) );
 
   QgsProject reopened;
   QVERIFY( reopened.read( file ) );
@@ -263,9 +300,10 @@ void TestPendulumHostileData::projectOnAnOutdatedGeoPackageIsNamed()
   QCOMPARE( QFileInfo( path ).canonicalFilePath(), QFileInfo( gpkg ).canonicalFilePath() );
   QString error;
   QVERIFY( !PendulumDataset::open( path, &error ) );
-  QVERIFY2( error.endsWith( QLatin1String( "built for data schema 0, this Pendulum reads schema 1; rebuild it with "
-                                           "`pendulum build`" ) ),
-            qPrintable( error ) );
+  QVERIFY2(
+      error.endsWith( QLatin1String( "built for data schema 0, this Pendulum reads schema 1; rebuild it with "
+                                     "`pendulum build`" ) ),
+      qPrintable( error ) );
 }
 
 void TestPendulumHostileData::bundledRecordIsNeverWritten()
@@ -288,7 +326,8 @@ void TestPendulumHostileData::bundledRecordIsNeverWritten()
   }
   QCOMPARE( PendulumHostile::sha256( mBundled ), mBundledHash );
   for ( const QString &entry : PendulumHostile::entries( mDir.path() ) )
-    QVERIFY2( !entry.startsWith( QLatin1String( "bundled.gpkg-" ) ), qPrintable( entry ) ); // no -wal, -shm, -journal
+    QVERIFY2( !entry.startsWith( QLatin1String( "bundled.gpkg-" ) ),
+              qPrintable( entry ) ); // no -wal, -shm, -journal
 }
 
 void TestPendulumHostileData::editACopy()
@@ -297,7 +336,8 @@ void TestPendulumHostileData::editACopy()
   QVERIFY( project );
   const QString copy = mDir.filePath( QStringLiteral( "my copy.gpkg" ) );
   QString error;
-  QVERIFY2( PendulumDataCopy::copy( mBundled, copy, PendulumDataCopy::Existing::Keep, &error ), qPrintable( error ) );
+  QVERIFY2( PendulumDataCopy::copy( mBundled, copy, PendulumDataCopy::Existing::Keep, &error ),
+            qPrintable( error ) );
   QCOMPARE( PendulumDataCopy::repoint( project.get(), copy, &error ), 9 );
   QCOMPARE( PendulumProjectLoader::findGroup( project.get() )
                 ->customProperty( PendulumProjectLoader::groupProperty() )
@@ -313,7 +353,8 @@ void TestPendulumHostileData::editACopy()
     QCOMPARE( QFileInfo( PendulumProjectRecord::dataPath( { layer } ) ).absoluteFilePath(),
               QFileInfo( copy ).absoluteFilePath() );
     QVERIFY( !layer->mapTipTemplate().isEmpty() ); // what Pendulum set on the layer stays
-    if ( layer->customProperty( PendulumDataset::layerIdProperty() ).toString() == QLatin1String( "border_1905" ) )
+    if ( layer->customProperty( PendulumDataset::layerIdProperty() ).toString() ==
+         QLatin1String( "border_1905" ) )
       border = layer;
   }
   QVERIFY( border );
@@ -321,15 +362,19 @@ void TestPendulumHostileData::editACopy()
 
   // Edit the copy as a user would.
   QgsFeature karafuto;
-  QVERIFY( border->getFeatures( QgsFeatureRequest().setFilterExpression( "\"id\" = 'karafuto-1905'" ) ).nextFeature( karafuto ) );
+  QVERIFY( border->getFeatures( QgsFeatureRequest().setFilterExpression( "\"id\" = 'karafuto-1905'" ) )
+               .nextFeature( karafuto ) );
   QVERIFY( border->startEditing() );
-  QVERIFY( border->changeAttributeValue( karafuto.id(), border->fields().lookupField( "certainty" ), "low" ) );
+  QVERIFY(
+      border->changeAttributeValue( karafuto.id(), border->fields().lookupField( "certainty" ), "low" ) );
   QVERIFY( border->commitChanges() );
   project.reset();
 
-  QgsVectorLayer reread( copy + QStringLiteral( "|layername=border_1905" ), QStringLiteral( "copy" ), QStringLiteral( "ogr" ) );
+  QgsVectorLayer reread( copy + QStringLiteral( "|layername=border_1905" ), QStringLiteral( "copy" ),
+                         QStringLiteral( "ogr" ) );
   QgsFeature changed;
-  QVERIFY( reread.getFeatures( QgsFeatureRequest().setFilterExpression( "\"id\" = 'karafuto-1905'" ) ).nextFeature( changed ) );
+  QVERIFY( reread.getFeatures( QgsFeatureRequest().setFilterExpression( "\"id\" = 'karafuto-1905'" ) )
+               .nextFeature( changed ) );
   QCOMPARE( changed.attribute( "certainty" ).toString(), QStringLiteral( "low" ) );
   QCOMPARE( PendulumHostile::sha256( mBundled ), mBundledHash );
 }
@@ -341,7 +386,8 @@ void TestPendulumHostileData::copyNeverOverwritesUnasked()
   QVERIFY( PendulumHostile::write( mine, "a year of my own edits" ) );
   QString error;
   QVERIFY( !PendulumDataCopy::copy( mBundled, mine, PendulumDataCopy::Existing::Keep, &error ) );
-  QCOMPARE( error, QStringLiteral( "%1: already exists and was left as it is; choose another name" ).arg( mine ) );
+  QCOMPARE( error,
+            QStringLiteral( "%1: already exists and was left as it is; choose another name" ).arg( mine ) );
   QFile file( mine );
   QVERIFY( file.open( QIODevice::ReadOnly ) );
   QCOMPARE( file.readAll(), QByteArray( "a year of my own edits" ) );
@@ -349,7 +395,8 @@ void TestPendulumHostileData::copyNeverOverwritesUnasked()
   QCOMPARE( PendulumHostile::entries( dir.path() ), QStringList( QStringLiteral( "mine.gpkg" ) ) );
 
   // Told to (the user agreed in the save dialog): replaced, in one step.
-  QVERIFY2( PendulumDataCopy::copy( mBundled, mine, PendulumDataCopy::Existing::Replace, &error ), qPrintable( error ) );
+  QVERIFY2( PendulumDataCopy::copy( mBundled, mine, PendulumDataCopy::Existing::Replace, &error ),
+            qPrintable( error ) );
   QCOMPARE( PendulumHostile::sha256( mine ), mBundledHash );
   QCOMPARE( PendulumHostile::entries( dir.path() ), QStringList( QStringLiteral( "mine.gpkg" ) ) );
 }
@@ -359,11 +406,21 @@ void TestPendulumHostileData::copyRefuses_data()
   QTest::addColumn<QString>( "source" );
   QTest::addColumn<QString>( "target" );
   QTest::addColumn<QString>( "expected" );
-  QTest::newRow( "onto itself" ) << "bundled" << "bundled" << "is the record itself; choose another file for the copy";
-  QTest::newRow( "not .gpkg" ) << "bundled" << "copy.txt" << "a copy of the record must be a .gpkg file";
-  QTest::newRow( "missing folder" ) << "bundled" << "no/such/folder/copy.gpkg" << "the folder ";
-  QTest::newRow( "a folder" ) << "bundled" << "folder.gpkg" << "is a folder";
-  QTest::newRow( "broken source" ) << "broken" << "copy.gpkg" << "cannot copy the record: ";
+  QTest::newRow( "onto itself" ) << "bundled"
+                                 << "bundled"
+                                 << "is the record itself; choose another file for the copy";
+  QTest::newRow( "not .gpkg" ) << "bundled"
+                               << "copy.txt"
+                               << "a copy of the record must be a .gpkg file";
+  QTest::newRow( "missing folder" ) << "bundled"
+                                    << "no/such/folder/copy.gpkg"
+                                    << "the folder ";
+  QTest::newRow( "a folder" ) << "bundled"
+                              << "folder.gpkg"
+                              << "is a folder";
+  QTest::newRow( "broken source" ) << "broken"
+                                   << "copy.gpkg"
+                                   << "cannot copy the record: ";
 }
 
 void TestPendulumHostileData::copyRefuses()

@@ -11,6 +11,7 @@
 #include "pendulumsituation.h"
 #include "pendulumtestcli.h"
 
+#include <QDomDocument>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -58,7 +59,8 @@ private slots:
 private:
   //! Fails unless \a html has only the markup PendulumPopup writes, and no invisible characters.
   static void checkInert( const QString &html );
-  //! Loads \a html in QtWebKit (JavaScript on, as in QGIS's map tips); fails if anything ran or was made an element.
+  //! Loads \a html in QtWebKit (JavaScript on, as in QGIS's map tips); fails if anything ran or was made an
+  //! element.
   static void checkInWebKit( const QString &html );
   static QStringList svgProblems( const QString &path, QString *text );
 
@@ -89,14 +91,19 @@ void TestPendulumHostilePopup::initTestCase()
   QVERIFY( QDir().mkdir( layers ) );
   QCOMPARE( PendulumHostile::copyMini( layers ), QString() );
   const QList<QPair<QByteArray, QString>> border = {
-      { "\"name_en\": \"South square\"", QStringLiteral( "\"name_en\": \"%1South\"" ).arg( QString::fromUtf8( jsonText( sScript ) ) ) },
+      { "\"name_en\": \"South square\"",
+        QStringLiteral( "\"name_en\": \"%1South\"" ).arg( QString::fromUtf8( jsonText( sScript ) ) ) },
       { "\"name_ja\": \"南の四角\"", "\"name_ja\": \"<img src=x onerror=\\\"document.title='pwned'\\\">\"" },
-      { "\"name_ru\": \"Южный квадрат\"", "\"name_ru\": \"<a href=\\\"javascript:document.title='pwned'\\\">click</a>\"" },
-      { "\"method\": \"A test square.\", \"description_en\": \"Test.\"}, \"geometry\": {\"type\": \"Polygon\"",
+      { "\"name_ru\": \"Южный квадрат\"",
+        "\"name_ru\": \"<a href=\\\"javascript:document.title='pwned'\\\">click</a>\"" },
+      { "\"method\": \"A test square.\", \"description_en\": \"Test.\"}, \"geometry\": {\"type\": "
+        "\"Polygon\"",
         "\"method\": \"\\\"><svg onload=document.title='pwned'>\", \"description_en\": \"<iframe "
-        "src=\\\"javascript:document.title='pwned'\\\"></iframe><style>*{display:none}</style>\"}, \"geometry\": "
+        "src=\\\"javascript:document.title='pwned'\\\"></iframe><style>*{display:none}</style>\"}, "
+        "\"geometry\": "
         "{\"type\": \"Polygon\"" },
-      { "\"locator\": \"Art. IX\"", "\"locator\": \"<i onmouseover=x>Art. IX\", \"note\": \"</li></ol>" + QString::fromUtf8( jsonText( sScript ) ) + "\"" },
+      { "\"locator\": \"Art. IX\"", "\"locator\": \"<i onmouseover=x>Art. IX\", \"note\": \"</li></ol>" +
+                                        QString::fromUtf8( jsonText( sScript ) ) + "\"" },
   };
   QFile borderFile( QDir( layers ).filePath( QStringLiteral( "border_1905.geojson" ) ) );
   QVERIFY( borderFile.open( QIODevice::ReadOnly ) );
@@ -113,15 +120,19 @@ void TestPendulumHostilePopup::initTestCase()
   content = eventsFile.readAll();
   eventsFile.close();
   content.replace( "\"name_en\": \"Test treaty\"", "\"name_en\": \"Treaty " + jsonText( sScript ) + "\"" );
-  content.replace( "\"place\": \"Portsmouth, drawn at Sakhalin\"", "\"place\": \"<body onload=document.title='pwned'>\"" );
+  content.replace( "\"place\": \"Portsmouth, drawn at Sakhalin\"",
+                   "\"place\": \"<body onload=document.title='pwned'>\"" );
   QVERIFY( PendulumHostile::write( eventsFile.fileName(), content ) );
-  // A colleague's bibliography: markup, a javascript: URL, a DOI that closes the link, bidi and control characters.
+  // A colleague's bibliography: markup, a javascript: URL, a DOI that closes the link, bidi and control
+  // characters.
   QVERIFY( PendulumHostile::write(
       QDir( layers ).filePath( QStringLiteral( "sources.json" ) ),
       "[{\"id\": \"test-source\", \"type\": \"article-journal\", \"title\": \"" + jsonText( sScript ) +
           "\", \"container-title\": \"<iframe src=x>\", \"publisher\": \"<b>Press</b>\", \"URL\": "
-          "\"javascript:document.title='pwned'\", \"DOI\": \"10.1/x\\\"><img src=x onerror=document.title='pwned'>\", "
-          "\"author\": [{\"family\": \"<b>Bold</b>\", \"given\": \"\\u202eevil\\u0007\"}], \"issued\": {\"date-parts\": [[2000]]}}]" ) );
+          "\"javascript:document.title='pwned'\", \"DOI\": \"10.1/x\\\"><img src=x "
+          "onerror=document.title='pwned'>\", "
+          "\"author\": [{\"family\": \"<b>Bold</b>\", \"given\": \"\\u202eevil\\u0007\"}], \"issued\": "
+          "{\"date-parts\": [[2000]]}}]" ) );
 
   mGpkg = mDir.filePath( QStringLiteral( "hostile.gpkg" ) );
   PendulumDataBuilder builder( layers, QStringLiteral( PENDULUM_SOURCE_DIR "/styles" ) );
@@ -161,14 +172,16 @@ void TestPendulumHostilePopup::checkInWebKit( const QString &html )
   QWebPage page;
   page.settings()->setAttribute( QWebSettings::JavascriptEnabled, true );
   QSignalSpy loaded( &page, &QWebPage::loadFinished );
-  page.mainFrame()->setHtml( QStringLiteral( "<html><head><title>clean</title></head><body>%1</body></html>" ).arg( html ) );
+  page.mainFrame()->setHtml(
+      QStringLiteral( "<html><head><title>clean</title></head><body>%1</body></html>" ).arg( html ) );
   if ( loaded.isEmpty() )
     loaded.wait( 10000 );
   QCOMPARE( page.mainFrame()->title(), QStringLiteral( "clean" ) );
   for ( const char *element : { "script", "img", "iframe", "svg", "style" } )
     QVERIFY2( page.mainFrame()->findAllElements( element ).count() == 0, element );
   for ( const QWebElement &link : page.mainFrame()->findAllElements( "a" ) )
-    QVERIFY2( link.attribute( "href" ).startsWith( QLatin1String( "https://" ) ), qPrintable( link.attribute( "href" ) ) );
+    QVERIFY2( link.attribute( "href" ).startsWith( QLatin1String( "https://" ) ),
+              qPrintable( link.attribute( "href" ) ) );
   // The attack is there to read, as text.
   QVERIFY( page.mainFrame()->toPlainText().contains( QString::fromUtf8( sScript ) ) );
 }
@@ -215,7 +228,8 @@ void TestPendulumHostilePopup::identifyFormIsInert()
 {
   QgsVectorLayer *border = mLayers.at( 0 );
   QgsFeature feature;
-  QVERIFY( border->getFeatures( QgsFeatureRequest().setFilterExpression( "\"id\" = 'south-square'" ) ).nextFeature( feature ) );
+  QVERIFY( border->getFeatures( QgsFeatureRequest().setFilterExpression( "\"id\" = 'south-square'" ) )
+               .nextFeature( feature ) );
   QgsAttributeEditorContext context;
   context.setAttributeFormMode( QgsAttributeEditorContext::IdentifyMode );
   QgsAttributeForm form( border, feature, context );
@@ -244,10 +258,13 @@ void TestPendulumHostilePopup::sourcesDockIsInert()
 {
   PendulumPlaceRecord clicked;
   clicked.layerId = QStringLiteral( "border_1905" );
-  QVERIFY( mLayers.at( 0 )->getFeatures( QgsFeatureRequest().setFilterExpression( "\"id\" = 'south-square'" ) ).nextFeature( clicked.feature ) );
+  QVERIFY( mLayers.at( 0 )
+               ->getFeatures( QgsFeatureRequest().setFilterExpression( "\"id\" = 'south-square'" ) )
+               .nextFeature( clicked.feature ) );
   for ( const QString &language : PendulumLanguage::codes() )
   {
-    const QString html = PendulumSituation( mBibliography ).html( clicked, { clicked }, QDate( 1910, 1, 1 ), language );
+    const QString html =
+        PendulumSituation( mBibliography ).html( clicked, { clicked }, QDate( 1910, 1, 1 ), language );
     checkInert( html );
     checkInWebKit( html );
   }
@@ -257,15 +274,21 @@ void TestPendulumHostilePopup::editedAttributesAreInert()
 {
   // An edited copy: attributes changed in QGIS after the build, bidi override and control character included.
   QgsFeature feature;
-  QVERIFY( mLayers.at( 0 )->getFeatures( QgsFeatureRequest().setFilterExpression( "\"id\" = 'north-square'" ) ).nextFeature( feature ) );
+  QVERIFY( mLayers.at( 0 )
+               ->getFeatures( QgsFeatureRequest().setFilterExpression( "\"id\" = 'north-square'" ) )
+               .nextFeature( feature ) );
   feature.setAttribute( "name_en", QStringLiteral( "\u202Eevil\u0007 " ) + QString::fromUtf8( sScript ) );
-  feature.setAttribute( "description_en", QStringLiteral( "<img src=x onerror=\"document.title='pwned'\">\u2066x" ) );
-  const QString html = PendulumPopup( mBibliography ).html( feature, QStringLiteral( "border_1905" ), QStringLiteral( "en" ) );
+  feature.setAttribute( "description_en",
+                        QStringLiteral( "<img src=x onerror=\"document.title='pwned'\">\u2066x" ) );
+  const QString html =
+      PendulumPopup( mBibliography ).html( feature, QStringLiteral( "border_1905" ), QStringLiteral( "en" ) );
   checkInert( html );
   checkInWebKit( html );
   QVERIFY( html.contains( QStringLiteral( "evil &lt;script&gt;" ) ) );
-  const QString text = PendulumPopup( mBibliography ).text( feature, QStringLiteral( "border_1905" ), QStringLiteral( "en" ) );
-  QVERIFY( text.startsWith( QStringLiteral( "evil <script>" ) ) ); // plain text stays text, minus the invisible characters
+  const QString text =
+      PendulumPopup( mBibliography ).text( feature, QStringLiteral( "border_1905" ), QStringLiteral( "en" ) );
+  QVERIFY( text.startsWith(
+      QStringLiteral( "evil <script>" ) ) ); // plain text stays text, minus the invisible characters
 }
 
 void TestPendulumHostilePopup::popupCommandIsInert()
@@ -299,7 +322,8 @@ QStringList TestPendulumHostilePopup::svgProblems( const QString &path, QString 
     if ( xml.isStartElement() )
     {
       const QString name = xml.name().toString().toLower();
-      if ( name == QLatin1String( "script" ) || name == QLatin1String( "foreignobject" ) || name == QLatin1String( "iframe" ) )
+      if ( name == QLatin1String( "script" ) || name == QLatin1String( "foreignobject" ) ||
+           name == QLatin1String( "iframe" ) )
         problems << QStringLiteral( "element %1" ).arg( name );
       for ( const QXmlStreamAttribute &attribute : xml.attributes() )
       {
@@ -333,7 +357,8 @@ void TestPendulumHostilePopup::exportedMapIsInert()
   for ( const QString &page : job.writtenFiles() )
     QCOMPARE( svgProblems( page, &text ), QStringList() );
   // Shown as the text it is: the title and the colleague's bibliography on the sources page.
-  QVERIFY2( text.contains( QStringLiteral( "<script>alert(1)</script> map" ) ), qPrintable( text.left( 2000 ) ) );
+  QVERIFY2( text.contains( QStringLiteral( "<script>alert(1)</script> map" ) ),
+            qPrintable( text.left( 2000 ) ) );
   QVERIFY( text.contains( QString::fromUtf8( sScript ) ) );
 }
 
@@ -342,12 +367,22 @@ void TestPendulumHostilePopup::htmlTemplateLabelShowsText()
   // A restyled template whose title label renders HTML: Pendulum's text must still show as text.
   QFile builtIn( QStringLiteral( PENDULUM_SOURCE_DIR "/styles/pendulum_a4_landscape.qpt" ) );
   QVERIFY( builtIn.open( QIODevice::ReadOnly ) );
-  QString qpt = QString::fromUtf8( builtIn.readAll() );
-  const QString label = QStringLiteral( "id=\"title\" htmlState=\"0\"" );
-  QVERIFY( qpt.contains( label ) );
-  qpt.replace( label, QStringLiteral( "id=\"title\" htmlState=\"1\"" ) );
+  QDomDocument qpt;
+  QVERIFY( qpt.setContent( &builtIn ) );
+  bool found = false;
+  const QDomNodeList items = qpt.elementsByTagName( QStringLiteral( "LayoutItem" ) );
+  for ( int i = 0; i < items.size(); ++i )
+  {
+    QDomElement item = items.at( i ).toElement();
+    if ( item.attribute( QStringLiteral( "id" ) ) == QLatin1String( "title" ) )
+    {
+      item.setAttribute( QStringLiteral( "htmlState" ), QStringLiteral( "1" ) );
+      found = true;
+    }
+  }
+  QVERIFY( found );
   const QString restyled = mDir.filePath( QStringLiteral( "html-title.qpt" ) );
-  QVERIFY( PendulumHostile::write( restyled, qpt.toUtf8() ) );
+  QVERIFY( PendulumHostile::write( restyled, qpt.toByteArray() ) );
 
   PendulumPrintRequest request;
   request.date = QDate( 1910, 1, 1 );
@@ -358,7 +393,8 @@ void TestPendulumHostilePopup::htmlTemplateLabelShowsText()
   QVERIFY2( job.run(), qPrintable( job.error() ) );
   QString text;
   QCOMPARE( svgProblems( job.writtenFiles().first(), &text ), QStringList() );
-  QVERIFY2( text.contains( QStringLiteral( "<b>Bold</b> <img src=x onerror=alert(1)> title" ) ), qPrintable( text.left( 2000 ) ) );
+  QVERIFY2( text.contains( QStringLiteral( "<b>Bold</b> <img src=x onerror=alert(1)> title" ) ),
+            qPrintable( text.left( 2000 ) ) );
 }
 
 void TestPendulumHostilePopup::eventsAtlasIsInert()
@@ -375,7 +411,8 @@ void TestPendulumHostilePopup::eventsAtlasIsInert()
   pdftotext.start( QStringLiteral( "pdftotext" ), { pdf, QStringLiteral( "-" ) } );
   QVERIFY( pdftotext.waitForFinished( 60000 ) );
   const QString text = QString::fromUtf8( pdftotext.readAllStandardOutput() );
-  QVERIFY2( text.contains( QStringLiteral( "Treaty <script>document.title='pwned'</script>" ) ), qPrintable( text ) );
+  QVERIFY2( text.contains( QStringLiteral( "Treaty <script>document.title='pwned'</script>" ) ),
+            qPrintable( text ) );
   QVERIFY( text.contains( QStringLiteral( "<body onload=document.title='pwned'>" ) ) );
   QVERIFY( !text.contains( QChar( 0x202E ) ) && !text.contains( QChar( 0x07 ) ) );
 }

@@ -81,7 +81,8 @@ void TestPendulumHostileRecord::checkBothRefuse( const QString &expected )
   const QStringList buildLines = PendulumHostile::lines( build.err );
   QCOMPARE( buildLines.size(), 2 );
   QCOMPARE( buildLines.at( 0 ), problems.first() );
-  QCOMPARE( buildLines.at( 1 ), QStringLiteral( "pendulum build: 1 problem(s); %1 left unchanged" ).arg( previous ) );
+  QCOMPARE( buildLines.at( 1 ),
+            QStringLiteral( "pendulum build: 1 problem(s); %1 left unchanged" ).arg( previous ) );
   QVERIFY( build.out.isEmpty() );
   // The previous GeoPackage, byte for byte, and nothing else.
   QCOMPARE( PendulumHostile::entries( mOut->path() ), QStringList( QStringLiteral( "previous.gpkg" ) ) );
@@ -101,14 +102,15 @@ void TestPendulumHostileRecord::eachDefectIsOneLine_data()
   const QString sources = QStringLiteral( "sources.json" );
   const QString catalog = QStringLiteral( "catalog.json" );
   const QByteArray southSquare = "\"name_en\": \"South square\"";
-  const QByteArray square = "{\"type\": \"Polygon\", \"coordinates\": [[[142, 46], [143, 46], [143, 47], [142, 47], "
-                            "[142, 46]]]}";
+  const QByteArray square =
+      "{\"type\": \"Polygon\", \"coordinates\": [[[142, 46], [143, 46], [143, 47], [142, 47], "
+      "[142, 46]]]}";
 
   // Not JSON, not GeoJSON, not text.
   QTest::newRow( "bad JSON" ) << border << southSquare << southSquare + ",,"
                               << "border_1905.geojson: line 2: not valid JSON (";
   QTest::newRow( "cut off" ) << border << QByteArray( "]]]}}\n]}" ) << QByteArray( "]]]}}\n" )
-                             << "border_1905.geojson: line 4: not valid JSON (";
+                             << "border_1905.geojson: line 5: not valid JSON (unterminated array)";
   QTest::newRow( "empty file" ) << border << QByteArray() << QByteArray()
                                 << "border_1905.geojson: line 1: not valid JSON (";
   QTest::newRow( "nested 100000 deep" ) << border << QByteArray() << QByteArray( 100000, '[' )
@@ -125,119 +127,132 @@ void TestPendulumHostileRecord::eachDefectIsOneLine_data()
                                     << "border_1905.geojson: line 2: not UTF-8 text (byte 0xc0)";
 
   // Geometry.
-  QTest::newRow( "wrong geometry type" ) << border << square
-                                         << QByteArray( "{\"type\": \"Point\", \"coordinates\": [142, 46]}" )
-                                         << "border_1905.geojson: south-square: geometry is a Point, the layer "
-                                            "holds polygons";
+  QTest::newRow( "wrong geometry type" )
+      << border << square << QByteArray( "{\"type\": \"Point\", \"coordinates\": [142, 46]}" )
+      << "border_1905.geojson: south-square: geometry is a Point, the layer "
+         "holds polygons";
   QTest::newRow( "line for a polygon" )
-      << border << square << QByteArray( "{\"type\": \"LineString\", \"coordinates\": [[142, 46], [143, 47]]}" )
+      << border << square
+      << QByteArray( "{\"type\": \"LineString\", \"coordinates\": [[142, 46], [143, 47]]}" )
       << "border_1905.geojson: south-square: geometry is a LineString, the layer holds polygons";
   QTest::newRow( "self-intersecting" )
       << border << QByteArray( "[[[142, 46], [143, 46], [143, 47], [142, 47], [142, 46]]]}}," )
       << QByteArray( "[[[142, 46], [143, 47], [143, 46], [142, 47], [142, 46]]]}}," )
       << "border_1905.geojson: south-square: invalid geometry: ";
-  QTest::newRow( "empty geometry" ) << border << square
-                                    << QByteArray( "{\"type\": \"Polygon\", \"coordinates\": []}" )
-                                    << "border_1905.geojson: south-square: geometry is missing, empty or not GeoJSON";
+  QTest::newRow( "empty geometry" )
+      << border << square << QByteArray( "{\"type\": \"Polygon\", \"coordinates\": []}" )
+      << "border_1905.geojson: south-square: geometry is missing, empty or not GeoJSON";
   QTest::newRow( "null geometry" ) << border << square << QByteArray( "null" )
                                    << "border_1905.geojson: south-square: no geometry";
   QTest::newRow( "text coordinates" )
       << border << square << QByteArray( "{\"type\": \"Polygon\", \"coordinates\": [[[\"a\", \"b\"]]]}" )
       << "border_1905.geojson: south-square: geometry is missing, empty or not GeoJSON";
-  QTest::newRow( "outside the region" ) << events << QByteArray( "[142.5, 50.0]" )
-                                        << QByteArray( "[-70.76, 43.07]" )
-                                        << "events.geojson: test-treaty: geometry reaches outside the region";
+  QTest::newRow( "outside the region" )
+      << events << QByteArray( "[142.5, 50.0]" ) << QByteArray( "[-70.76, 43.07]" )
+      << "events.geojson: test-treaty: geometry reaches outside the region";
 
   // Fields and codes.
   QTest::newRow( "unknown holder" ) << border << QByteArray( "\"holder\": \"JP\"" )
                                     << QByteArray( "\"holder\": \"XX\"" )
                                     << "border_1905.geojson: south-square: holder 'XX' is not one of JP, ";
-  QTest::newRow( "unknown certainty" ) << border << QByteArray( "\"certainty\": \"high\"" )
-                                       << QByteArray( "\"certainty\": \"sure\"" )
-                                       << "border_1905.geojson: south-square: certainty 'sure' is not one of high";
+  QTest::newRow( "unknown certainty" )
+      << border << QByteArray( "\"certainty\": \"high\"" ) << QByteArray( "\"certainty\": \"sure\"" )
+      << "border_1905.geojson: south-square: certainty 'sure' is not one of high";
   QTest::newRow( "unknown kind" ) << events << QByteArray( "\"kind\": \"treaty\"" )
                                   << QByteArray( "\"kind\": \"party\"" )
                                   << "events.geojson: test-treaty: kind 'party' is not one of treaty";
-  QTest::newRow( "missing field" ) << border << QByteArray( "\"method\": \"A test square.\", \"description_en\": \"Test.\"}, \"geometry\": {\"type\": \"Polygon\"" )
-                                   << QByteArray( "\"description_en\": \"Test.\"}, \"geometry\": {\"type\": \"Polygon\"" )
-                                   << "border_1905.geojson: south-square: method is missing";
+  QTest::newRow( "missing field" )
+      << border
+      << QByteArray( "\"method\": \"A test square.\", \"description_en\": \"Test.\"}, \"geometry\": "
+                     "{\"type\": \"Polygon\"" )
+      << QByteArray( "\"description_en\": \"Test.\"}, \"geometry\": {\"type\": \"Polygon\"" )
+      << "border_1905.geojson: south-square: method is missing";
   QTest::newRow( "number for text" ) << border << southSquare << QByteArray( "\"name_en\": 42" )
                                      << "border_1905.geojson: south-square: name_en must be text";
   QTest::newRow( "unknown field" ) << border << southSquare << southSquare + ", \"colour\": \"red\""
                                    << "border_1905.geojson: south-square: unknown field 'colour'";
-  QTest::newRow( "script in a name" ) << border << southSquare
-                                      << QByteArray( "\"name_en\": \"South \\u202esquare\"" )
-                                      << "border_1905.geojson: south-square: name_en contains the invisible "
-                                         "character U+202E";
-  QTest::newRow( "control character" ) << border << QByteArray( "\"method\": \"A test square.\"" )
-                                       << QByteArray( "\"method\": \"A test\\u0007 square.\"" )
-                                       << "border_1905.geojson: north-square: method contains the invisible "
+  QTest::newRow( "script in a name" )
+      << border << southSquare << QByteArray( "\"name_en\": \"South \\u202esquare\"" )
+      << "border_1905.geojson: south-square: name_en contains the invisible "
+         "character U+202E";
+  QTest::newRow( "control character" ) << border << QByteArray( "\"name_ru\": \"Северный квадрат\"" )
+                                       << QByteArray( "\"name_ru\": \"Северный\\u0007 квадрат\"" )
+                                       << "border_1905.geojson: north-square: name_ru contains the invisible "
                                           "character U+0007";
 
   // Dates.
-  QTest::newRow( "impossible date" ) << border << QByteArray( "\"valid_from\": \"1905-09-05\"" )
-                                     << QByteArray( "\"valid_from\": \"1905-02-30\"" )
-                                     << "border_1905.geojson: south-square: valid_from: '1905-02-30' is not a "
-                                        "real date: February 1905 has 28 days";
-  QTest::newRow( "month 13" ) << border << QByteArray( "\"valid_from\": \"1905-09-05\"" )
-                              << QByteArray( "\"valid_from\": \"1905-13-05\"" )
-                              << "border_1905.geojson: south-square: valid_from: '1905-13-05' has no month 13";
-  QTest::newRow( "not ISO" ) << border << QByteArray( "\"valid_from\": \"1905-09-05\"" )
-                             << QByteArray( "\"valid_from\": \"5 Sep 1905\"" )
-                             << "border_1905.geojson: south-square: valid_from: '5 Sep 1905' is not a date in the "
-                                "form YYYY-MM-DD";
-  QTest::newRow( "end before start" ) << border << QByteArray( "\"valid_to\": \"1905-09-05\"" )
-                                      << QByteArray( "\"valid_to\": \"1870-01-01\"" )
-                                      << "border_1905.geojson: north-square: valid_to 1870-01-01 is not after "
-                                         "valid_from 1875-08-22";
-  QTest::newRow( "in the future" ) << border << QByteArray( "\"valid_from\": \"1905-09-05\"" )
-                                   << QByteArray( "\"valid_from\": \"2999-01-01\"" )
-                                   << "border_1905.geojson: south-square: valid_from 2999-01-01 is outside 1800 to "
-                                      "today";
+  QTest::newRow( "impossible date" )
+      << border << QByteArray( "\"valid_from\": \"1905-09-05\"" )
+      << QByteArray( "\"valid_from\": \"1905-02-30\"" )
+      << "border_1905.geojson: south-square: valid_from: '1905-02-30' is not a "
+         "real date: February 1905 has 28 days";
+  QTest::newRow( "month 13" )
+      << border << QByteArray( "\"valid_from\": \"1905-09-05\"" )
+      << QByteArray( "\"valid_from\": \"1905-13-05\"" )
+      << "border_1905.geojson: south-square: valid_from: '1905-13-05' has no month 13";
+  QTest::newRow( "not ISO" )
+      << border << QByteArray( "\"valid_from\": \"1905-09-05\"" )
+      << QByteArray( "\"valid_from\": \"5 Sep 1905\"" )
+      << "border_1905.geojson: south-square: valid_from: '5 Sep 1905' is not a date in the "
+         "form YYYY-MM-DD";
+  QTest::newRow( "end before start" )
+      << border << QByteArray( "\"valid_to\": \"1905-09-05\"" )
+      << QByteArray( "\"valid_to\": \"1870-01-01\"" )
+      << "border_1905.geojson: north-square: valid_to 1870-01-01 is not after "
+         "valid_from 1875-08-22";
+  QTest::newRow( "in the future" )
+      << border << QByteArray( "\"valid_from\": \"1905-09-05\"" )
+      << QByteArray( "\"valid_from\": \"2999-01-01\"" )
+      << "border_1905.geojson: south-square: valid_from 2999-01-01 is outside 1800 to "
+         "today";
 
   // Links and citations.
-  QTest::newRow( "unknown citation" ) << border << QByteArray( "{\"id\": \"test-source\", \"locator\"" )
-                                      << QByteArray( "{\"id\": \"nobody2000\", \"locator\"" )
-                                      << "border_1905.geojson: south-square: cites 'nobody2000', which is not in "
-                                         "sources.json";
-  QTest::newRow( "no citation" ) << border << QByteArray( "\"sources\": [{\"id\": \"test-source\"}]" )
-                                 << QByteArray( "\"sources\": []" )
-                                 << "border_1905.geojson: north-square: no sources: every feature needs at least "
-                                    "one citation";
-  QTest::newRow( "sources not a list" ) << border << QByteArray( "\"sources\": [{\"id\": \"test-source\"}]" )
-                                        << QByteArray( "\"sources\": \"Stephan 1971\"" )
-                                        << "border_1905.geojson: north-square: no sources: every feature needs at "
-                                           "least one citation";
-  QTest::newRow( "unknown event" ) << border << QByteArray( "\"from_event\": \"test-treaty\"" )
-                                   << QByteArray( "\"from_event\": \"no-such-event\"" )
-                                   << "border_1905.geojson: south-square: from_event: event 'no-such-event' is not "
-                                      "in the events layer";
-  QTest::newRow( "duplicate id" ) << border << QByteArray( "\"id\": \"north-square\"" )
-                                  << QByteArray( "\"id\": \"south-square\"" )
-                                  << "border_1905.geojson: south-square: id is used twice (also in border_1905.geojson)";
+  QTest::newRow( "unknown citation" )
+      << border << QByteArray( "{\"id\": \"test-source\", \"locator\"" )
+      << QByteArray( "{\"id\": \"nobody2000\", \"locator\"" )
+      << "border_1905.geojson: south-square: cites 'nobody2000', which is not in "
+         "sources.json";
+  QTest::newRow( "no citation" )
+      << border << QByteArray( "\"sources\": [{\"id\": \"test-source\"}]" ) << QByteArray( "\"sources\": []" )
+      << "border_1905.geojson: north-square: no sources: every feature needs at least "
+         "one citation";
+  QTest::newRow( "sources not a list" )
+      << border << QByteArray( "\"sources\": [{\"id\": \"test-source\"}]" )
+      << QByteArray( "\"sources\": \"Stephan 1971\"" )
+      << "border_1905.geojson: north-square: no sources: every feature needs at "
+         "least one citation";
+  QTest::newRow( "unknown event" )
+      << border << QByteArray( "\"from_event\": \"test-treaty\"" )
+      << QByteArray( "\"from_event\": \"no-such-event\"" )
+      << "border_1905.geojson: south-square: from_event: event 'no-such-event' is not "
+         "in the events layer";
+  QTest::newRow( "duplicate id" )
+      << border << QByteArray( "\"id\": \"north-square\"" ) << QByteArray( "\"id\": \"south-square\"" )
+      << "border_1905.geojson: south-square: id is used twice (also in border_1905.geojson)";
 
   // The bibliography: a colleague's CSL-JSON.
-  QTest::newRow( "sources: bad JSON" ) << sources << QByteArray( "\"type\": \"book\"" )
-                                       << QByteArray( "\"type\": \"book\",," )
-                                       << "sources.json: bibliography: line 2: not valid JSON (";
-  QTest::newRow( "sources: not an array" ) << sources << QByteArray() << QByteArray( "{\"id\": \"test-source\"}" )
-                                           << "sources.json: bibliography: not a CSL-JSON array";
-  QTest::newRow( "sources: no id" ) << sources << QByteArray( "{\"id\": \"test-source\", " ) << QByteArray( "{" )
-                                    << "sources.json: bibliography: item 1 has no id";
+  QTest::newRow( "sources: bad JSON" )
+      << sources << QByteArray( "\"type\": \"book\"" ) << QByteArray( "\"type\": \"book\",," )
+      << "sources.json: bibliography: line 2: not valid JSON (";
+  QTest::newRow( "sources: not an array" )
+      << sources << QByteArray() << QByteArray( "{\"id\": \"test-source\"}" )
+      << "sources.json: bibliography: not a CSL-JSON array";
+  QTest::newRow( "sources: no id" ) << sources << QByteArray( "{\"id\": \"test-source\", " )
+                                    << QByteArray( "{" ) << "sources.json: bibliography: item 1 has no id";
   QTest::newRow( "sources: duplicate id" )
       << sources << QByteArray( "\n]" )
       << QByteArray( ",\n  {\"id\": \"test-source\", \"title\": \"Again\"}\n]" )
       << "sources.json: bibliography: id 'test-source' is used twice";
-  QTest::newRow( "sources: not UTF-8" ) << sources << QByteArray( "A test source" )
-                                        << QByteArray( "A test \x93source\x94" )
-                                        << "sources.json: line 2: not UTF-8 text (byte 0x93)";
+  QTest::newRow( "sources: not UTF-8" )
+      << sources << QByteArray( "A test source" ) << QByteArray( "A test \x93source\x94" )
+      << "sources.json: line 2: not UTF-8 text (byte 0x93)";
 
   // The catalog.
-  QTest::newRow( "catalog: bad JSON" ) << catalog << QByteArray( "\"layers\": [" ) << QByteArray( "\"layers\": [[" )
-                                       << "catalog.json: catalog: line ";
-  QTest::newRow( "catalog: unknown geometry" ) << catalog << QByteArray( "\"geometry\": \"point\"" )
-                                               << QByteArray( "\"geometry\": \"line\"" )
-                                               << "catalog.json: catalog: layer 'events' has geometry 'line'";
+  QTest::newRow( "catalog: bad JSON" ) << catalog << QByteArray( "\"layers\": [" )
+                                       << QByteArray( "\"layers\": [[" ) << "catalog.json: catalog: line ";
+  QTest::newRow( "catalog: unknown geometry" )
+      << catalog << QByteArray( "\"geometry\": \"point\"" ) << QByteArray( "\"geometry\": \"line\"" )
+      << "catalog.json: catalog: layer 'events' has geometry 'line'";
 }
 
 void TestPendulumHostileRecord::eachDefectIsOneLine()
@@ -274,18 +289,23 @@ void TestPendulumHostileRecord::twoGigabyteFileIsRefusedUnread()
   QCOMPARE( PendulumHostile::copyMini( mRecord->path() ), QString() );
   QFile hugeSources( mRecord->filePath( QStringLiteral( "sources.json" ) ) );
   QVERIFY( hugeSources.resize( 2048LL * 1024 * 1024 ) );
-  checkBothRefuse( QStringLiteral( "sources.json: file is 2048 MB, more than any file of the record can be" ) );
+  checkBothRefuse(
+      QStringLiteral( "sources.json: file is 2048 MB, more than any file of the record can be" ) );
 }
 
 void TestPendulumHostileRecord::specialFilesAreRefused_data()
 {
   QTest::addColumn<QString>( "kind" );
   QTest::addColumn<QString>( "expected" );
-  QTest::newRow( "missing layer" ) << "missing" << "events.geojson: no such file (in ";
-  QTest::newRow( "folder for a layer" ) << "folder" << "events.geojson: not a regular file";
+  QTest::newRow( "missing layer" ) << "missing"
+                                   << "events.geojson: no such file (in ";
+  QTest::newRow( "folder for a layer" ) << "folder"
+                                        << "events.geojson: not a regular file";
   // Without the check a FIFO would block the reader for ever.
-  QTest::newRow( "FIFO for a layer" ) << "fifo" << "events.geojson: not a regular file";
-  QTest::newRow( "missing catalog" ) << "catalog" << "catalog.json: no such file (in ";
+  QTest::newRow( "FIFO for a layer" ) << "fifo"
+                                      << "events.geojson: not a regular file";
+  QTest::newRow( "missing catalog" ) << "catalog"
+                                     << "catalog.json: no such file (in ";
 }
 
 void TestPendulumHostileRecord::specialFilesAreRefused()
