@@ -82,20 +82,11 @@ QString AtlasCommand::checkOptions( const QCommandLineParser &parser ) const
 
 int AtlasCommand::run( const QCommandLineParser &parser )
 {
-  QString error;
-  std::unique_ptr<PendulumDataset> dataset =
-      PendulumDataset::open( parser.value( QStringLiteral( "data" ) ), &error );
-  if ( !dataset )
-  {
-    printError( error );
-    return Failure;
-  }
   PendulumBibliography bibliography;
-  if ( !bibliography.fromJson( dataset->sources(), &error ) )
-  {
-    printError( QStringLiteral( "%1: %2" ).arg( dataset->path(), error ) );
+  std::unique_ptr<PendulumDataset> dataset = openDataset( parser, &bibliography );
+  if ( !dataset )
     return Failure;
-  }
+  QString error;
   PendulumAtlasRequest request;
   request.from = PendulumDate::parse( parser.value( QStringLiteral( "from" ) ) );
   request.to = PendulumDate::parse( parser.value( QStringLiteral( "to" ) ) );

@@ -211,14 +211,10 @@ int MapCommand::printLayout( const QCommandLineParser &parser )
 
 int MapCommand::renderImage( const QCommandLineParser &parser )
 {
-  QString error;
-  std::unique_ptr<PendulumDataset> dataset =
-      PendulumDataset::open( parser.value( QStringLiteral( "data" ) ), &error );
+  std::unique_ptr<PendulumDataset> dataset = openDataset( parser );
   if ( !dataset )
-  {
-    printError( error );
     return Failure;
-  }
+  QString error;
   const QList<QgsVectorLayer *> layers = dataset->createLayers( QStringLiteral( "en" ), &error );
   if ( layers.isEmpty() )
   {

@@ -51,14 +51,10 @@ int PopupCommand::run( const QCommandLineParser &parser )
 {
   const QString id = parser.positionalArguments().first();
   const QString language = parser.value( QStringLiteral( "lang" ) );
-  QString error;
-  std::unique_ptr<PendulumDataset> dataset =
-      PendulumDataset::open( parser.value( QStringLiteral( "data" ) ), &error );
+  std::unique_ptr<PendulumDataset> dataset = openDataset( parser );
   if ( !dataset )
-  {
-    printError( error );
     return Failure;
-  }
+  QString error;
 
   for ( const PendulumLayerInfo &info : dataset->catalog().layers() )
   {
