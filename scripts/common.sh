@@ -20,6 +20,30 @@ PENDULUM_PACKAGES=(
 
 pendulum_log() { printf '==> %s\n' "$*" >&2; }
 
+# pendulum_stage NAME CMD…: run CMD and say how long it took (and whether it failed).
+pendulum_stage() {
+  local name=$1 start=$SECONDS status=0
+  shift
+  "$@" || status=$?
+  local took=$((SECONDS - start))
+  if [ "$status" -eq 0 ]; then
+    pendulum_log "$name: $((took / 60)) min $((took % 60)) s"
+  else
+    pendulum_log "$name: failed (status $status) after $((took / 60)) min $((took % 60)) s"
+  fi
+  return "$status"
+}
+
+# The QGIS version this machine builds against (qgsconfig.h of libqgis-dev), e.g. 3.22.16-Białowieża.
+pendulum_qgis_version() {
+  local header=/usr/include/qgis/qgsconfig.h
+  if [ -f "$header" ]; then
+    sed -n 's/^#define _QGIS_VERSION "\(.*\)"/\1/p' "$header"
+  else
+    echo "unknown (no $header)"
+  fi
+}
+
 pendulum_install_packages() {
   local missing=()
   local package
