@@ -7,6 +7,7 @@
 #include "pendulumpopup.h"
 #include "pendulumprintlayout.h"
 #include "pendulumregion.h"
+#include "pendulumtextsanitiser.h"
 
 #include "qgsexpressioncontextutils.h"
 #include "qgsfeatureiterator.h"
@@ -154,7 +155,7 @@ void PendulumEventsAtlas::preparePage( const QgsFeature &event )
   const auto set = [this]( const QString &name, const QString &value )
   {
     QgsExpressionContextUtils::setLayoutVariable( mLayout.get(), QStringLiteral( "pendulum_" ) + name,
-                                                  PendulumPopup::sanitised( value ) );
+                                                  PendulumTextSanitiser::sanitised( value ) );
   };
   set( QStringLiteral( "title" ), localized( event, QStringLiteral( "name" ) ) );
   set( QStringLiteral( "date" ),

@@ -1,5 +1,7 @@
 #include "pendulumpopup.h"
 
+#include "pendulumtextsanitiser.h"
+
 #include "pendulumdate.h"
 #include "pendulumhistoricaldate.h"
 #include "pendulumlanguage.h"
@@ -144,28 +146,9 @@ struct PendulumPopup::Content
 
 PendulumPopup::PendulumPopup( const PendulumBibliography &bibliography ) : mBibliography( bibliography ) {}
 
-QString PendulumPopup::sanitised( const QString &text )
-{
-  QString out;
-  out.reserve( text.size() );
-  for ( const QChar c : text )
-  {
-    const ushort u = c.unicode();
-    // Bidi embeddings and overrides (U+202A–202E) and isolates (U+2066–2069)
-    // can make "Japan" read as something else; C0/C1 controls have no place
-    // in a popup.
-    if ( ( u >= 0x202A && u <= 0x202E ) || ( u >= 0x2066 && u <= 0x2069 ) )
-      continue;
-    if ( c.category() == QChar::Other_Control && u != '\n' && u != '\t' )
-      continue;
-    out.append( c );
-  }
-  return out;
-}
-
 QString PendulumPopup::escaped( const QString &text )
 {
-  return sanitised( text ).toHtmlEscaped();
+  return PendulumTextSanitiser::sanitised( text ).toHtmlEscaped();
 }
 
 QString PendulumPopup::holderName( const QString &code, const QString &language )
@@ -235,15 +218,17 @@ PendulumPopup::Content PendulumPopup::content( const QVariantMap &attributes, co
                        overlord == QLatin1String( "JP" ) || isEvent;
 
   Content c;
-  c.title = sanitised( attributeText( attributes, PendulumLanguage::nameField( lang ) ) );
+  c.title =
+      PendulumTextSanitiser::sanitised( attributeText( attributes, PendulumLanguage::nameField( lang ) ) );
   if ( c.title.isEmpty() )
-    c.title = sanitised( attributeText( attributes, QStringLiteral( "name_en" ) ) );
+    c.title = PendulumTextSanitiser::sanitised( attributeText( attributes, QStringLiteral( "name_en" ) ) );
   if ( c.title.isEmpty() )
-    c.title = sanitised( attributeText( attributes, QStringLiteral( "id" ) ) );
+    c.title = PendulumTextSanitiser::sanitised( attributeText( attributes, QStringLiteral( "id" ) ) );
   for ( const QString &other :
         { QStringLiteral( "en" ), QStringLiteral( "ja" ), QStringLiteral( "ru" ), QStringLiteral( "zh" ) } )
   {
-    const QString name = sanitised( attributeText( attributes, QStringLiteral( "name_" ) + other ) );
+    const QString name =
+        PendulumTextSanitiser::sanitised( attributeText( attributes, QStringLiteral( "name_" ) + other ) );
     if ( !name.isEmpty() && name != c.title && !c.otherNames.contains( name ) )
       c.otherNames << name;
   }
@@ -282,7 +267,8 @@ PendulumPopup::Content PendulumPopup::content( const QVariantMap &attributes, co
     c.dateDetails << detail( day, precision );
     c.rows << qMakePair( label( "kind", lang ),
                          eventKindName( attributeText( attributes, QStringLiteral( "kind" ) ), lang ) );
-    const QString place = sanitised( attributeText( attributes, QStringLiteral( "place" ) ) );
+    const QString place =
+        PendulumTextSanitiser::sanitised( attributeText( attributes, QStringLiteral( "place" ) ) );
     if ( !place.isEmpty() )
       c.rows << qMakePair( label( "place", lang ), place );
   }
@@ -305,16 +291,20 @@ PendulumPopup::Content PendulumPopup::content( const QVariantMap &attributes, co
   const QString certainty = attributeText( attributes, QStringLiteral( "certainty" ) );
   if ( !certainty.isEmpty() )
     c.rows << qMakePair( label( "certainty", lang ), certaintyName( certainty, lang ) );
-  const QString method = sanitised( attributeText( attributes, QStringLiteral( "method" ) ) );
+  const QString method =
+      PendulumTextSanitiser::sanitised( attributeText( attributes, QStringLiteral( "method" ) ) );
   if ( !method.isEmpty() )
     c.rows << qMakePair( label( "method", lang ), method );
   for ( QPair<QString, QString> &row : c.rows )
-    row.second = sanitised( row.second ); // codes unknown to the tables come through as written
+    row.second =
+        PendulumTextSanitiser::sanitised( row.second ); // codes unknown to the tables come through as written
 
-  c.description = sanitised( attributeText( attributes, QStringLiteral( "description_" ) + lang ) );
+  c.description = PendulumTextSanitiser::sanitised(
+      attributeText( attributes, QStringLiteral( "description_" ) + lang ) );
   if ( c.description.isEmpty() )
   {
-    c.description = sanitised( attributeText( attributes, QStringLiteral( "description_en" ) ) );
+    c.description =
+        PendulumTextSanitiser::sanitised( attributeText( attributes, QStringLiteral( "description_en" ) ) );
     if ( !c.description.isEmpty() )
       c.descriptionNote = label( "english", lang );
   }
@@ -323,7 +313,8 @@ PendulumPopup::Content PendulumPopup::content( const QVariantMap &attributes, co
   const QList<PendulumCitation> citations =
       PendulumBibliography::citationsOf( attributes.value( QStringLiteral( "sources" ) ) );
   for ( const PendulumCitation &citation : citations )
-    c.sources << Content::Source{ citation.id, sanitised( citation.locator ), sanitised( citation.note ) };
+    c.sources << Content::Source{ citation.id, PendulumTextSanitiser::sanitised( citation.locator ),
+                                  PendulumTextSanitiser::sanitised( citation.note ) };
   return c;
 }
 
@@ -375,7 +366,8 @@ QString PendulumPopup::html( const QVariantMap &attributes, const QString &layer
     for ( const Content::Source &source : c.sources )
     {
       // The bibliography escapes its own fields and links only DOIs and http(s) URLs.
-      QString item = sanitised( mBibliography.reference( source.id, PendulumBibliography::Format::Html ) );
+      QString item = PendulumTextSanitiser::sanitised(
+          mBibliography.reference( source.id, PendulumBibliography::Format::Html ) );
       QStringList where;
       if ( !source.locator.isEmpty() )
         where << source.locator.toHtmlEscaped();
@@ -415,10 +407,10 @@ QString PendulumPopup::text( const QVariantMap &attributes, const QString &layer
     int number = 0;
     for ( const Content::Source &source : c.sources )
     {
-      QString item =
-          QStringLiteral( "%1. %2" )
-              .arg( ++number )
-              .arg( sanitised( mBibliography.reference( source.id, PendulumBibliography::Format::Text ) ) );
+      QString item = QStringLiteral( "%1. %2" )
+                         .arg( ++number )
+                         .arg( PendulumTextSanitiser::sanitised(
+                             mBibliography.reference( source.id, PendulumBibliography::Format::Text ) ) );
       QStringList where;
       if ( !source.locator.isEmpty() )
         where << source.locator;
