@@ -176,10 +176,9 @@ void PendulumEventsAtlas::preparePage( const QgsFeature &event )
   for ( const PendulumCitation &citation :
         PendulumBibliography::citationsOf( event.attribute( QStringLiteral( "sources" ) ) ) )
   {
-    QString line = QStringLiteral( "[%1] %2" ).arg( ++number ).arg( mBibliography.reference( citation.id ) );
-    if ( !citation.locator.isEmpty() )
-      line += QStringLiteral( " — %1" ).arg( citation.locator );
-    citations << line;
+    citations << QStringLiteral( "[%1] %2" )
+                     .arg( ++number )
+                     .arg( mBibliography.fullCitation( citation, PendulumBibliography::Format::Text ) );
   }
   set( QStringLiteral( "citations" ), citations.join( QLatin1Char( '\n' ) ) );
 

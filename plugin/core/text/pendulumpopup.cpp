@@ -135,13 +135,7 @@ struct PendulumPopup::Content
   QString description;
   QString descriptionNote; //!< "(English only)" where the language has none
   QString sourcesTitle;
-  struct Source
-  {
-    QString id;
-    QString locator;
-    QString note;
-  };
-  QList<Source> sources;
+  QList<PendulumCitation> sources;
 };
 
 PendulumPopup::PendulumPopup( const PendulumBibliography &bibliography ) : mBibliography( bibliography ) {}
@@ -313,8 +307,7 @@ PendulumPopup::Content PendulumPopup::content( const QVariantMap &attributes, co
   const QList<PendulumCitation> citations =
       PendulumBibliography::citationsOf( attributes.value( QStringLiteral( "sources" ) ) );
   for ( const PendulumCitation &citation : citations )
-    c.sources << Content::Source{ citation.id, PendulumTextSanitiser::sanitised( citation.locator ),
-                                  PendulumTextSanitiser::sanitised( citation.note ) };
+    c.sources << citation;
   return c;
 }
 
@@ -363,18 +356,9 @@ QString PendulumPopup::html( const QVariantMap &attributes, const QString &layer
     out += QStringLiteral( "<div style=\"font-weight:bold;font-size:9pt\">%1</div>"
                            "<ol style=\"margin:2px 0 0 0;padding-left:1.6em;font-size:9pt\">" )
                .arg( c.sourcesTitle.toHtmlEscaped() );
-    for ( const Content::Source &source : c.sources )
+    for ( const PendulumCitation &source : c.sources )
     {
-      // The bibliography escapes its own fields and links only DOIs and http(s) URLs.
-      QString item = PendulumTextSanitiser::sanitised(
-          mBibliography.reference( source.id, PendulumBibliography::Format::Html ) );
-      QStringList where;
-      if ( !source.locator.isEmpty() )
-        where << source.locator.toHtmlEscaped();
-      if ( !source.note.isEmpty() )
-        where << QStringLiteral( "<i>%1</i>" ).arg( source.note.toHtmlEscaped() );
-      if ( !where.isEmpty() )
-        item += QStringLiteral( " — %1" ).arg( where.join( QStringLiteral( "; " ) ) );
+      const QString item = mBibliography.fullCitation( source, PendulumBibliography::Format::Html );
       out += QStringLiteral( "<li>%1</li>" ).arg( item );
     }
     out += QStringLiteral( "</ol>" );
@@ -405,20 +389,11 @@ QString PendulumPopup::text( const QVariantMap &attributes, const QString &layer
   {
     lines << QString() << c.sourcesTitle;
     int number = 0;
-    for ( const Content::Source &source : c.sources )
+    for ( const PendulumCitation &source : c.sources )
     {
-      QString item = QStringLiteral( "%1. %2" )
-                         .arg( ++number )
-                         .arg( PendulumTextSanitiser::sanitised(
-                             mBibliography.reference( source.id, PendulumBibliography::Format::Text ) ) );
-      QStringList where;
-      if ( !source.locator.isEmpty() )
-        where << source.locator;
-      if ( !source.note.isEmpty() )
-        where << source.note;
-      if ( !where.isEmpty() )
-        item += QStringLiteral( " — %1" ).arg( where.join( QStringLiteral( "; " ) ) );
-      lines << item;
+      lines << QStringLiteral( "%1. %2" )
+                   .arg( ++number )
+                   .arg( mBibliography.fullCitation( source, PendulumBibliography::Format::Text ) );
     }
   }
   return lines.join( QLatin1Char( '\n' ) );
