@@ -4,6 +4,7 @@
 #include "benchstatistics.h"
 #include "pendulumdataset.h"
 #include "pendulumlanguage.h"
+#include "pendulumlayerlanguage.h"
 #include "pendulumprojectloader.h"
 #include "pendulumregion.h"
 #include "pendulumtimeline.h"
@@ -57,7 +58,7 @@ int BenchStartup::runChild( const QString &record )
   const std::unique_ptr<PendulumDataset> dataset = PendulumDataset::open( record, &error );
   if ( !dataset ||
        !PendulumProjectLoader::load( QgsProject::instance(), *dataset,
-                                     PendulumLanguage::fromProject( QgsProject::instance() ), &error ) )
+                                     PendulumLayerLanguage::fromProject( QgsProject::instance() ), &error ) )
   {
     QTextStream( stdout ) << "error: " << error << '\n';
     return 1;

@@ -1,6 +1,5 @@
 #include "benchsyntheticrecord.h"
 
-#include "pendulumdateindex.h"
 #include "pendulumschema.h"
 
 #include <QDir>
@@ -112,8 +111,7 @@ bool BenchSyntheticRecord::make( const QString &path, int features, const QStrin
   QFile::remove( path );
   const QString partial = path + QStringLiteral( ".partial.gpkg" );
   QFile::remove( partial );
-  if ( !write( partial, features, error ) || !storeStyle( partial, stylesDir, error ) ||
-       !PendulumDateIndex::create( partial, QStringLiteral( "states" ), error ) )
+  if ( !write( partial, features, error ) || !storeStyle( partial, stylesDir, error ) )
     return false;
   // QGIS leaves a file it stored a style in in WAL mode; back to a plain file, as `pendulum build` does.
   GDALDatasetH dataset = GDALOpenEx( QFile::encodeName( partial ).constData(),

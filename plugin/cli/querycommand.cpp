@@ -84,18 +84,9 @@ QStringList QueryCommand::citations( const PendulumPlaceRecord &record,
                                      const PendulumBibliography &bibliography )
 {
   QStringList cited;
-  // QGIS reads the GeoPackage's JSON column as a list rather than as text: serialise it back for the parser.
-  const QVariant sources = record.feature.attribute( QStringLiteral( "sources" ) );
-  const QString sourcesJson =
-      sources.type() == QVariant::String
-          ? sources.toString()
-          : QString::fromUtf8( QJsonDocument::fromVariant( sources ).toJson( QJsonDocument::Compact ) );
-  for ( const PendulumCitation &citation : PendulumBibliography::parseCitations( sourcesJson ) )
-  {
-    const QString work =
-        bibliography.contains( citation.id ) ? bibliography.authorDate( citation.id ) : citation.id;
-    cited << ( citation.locator.isEmpty() ? work : QStringLiteral( "%1, %2" ).arg( work, citation.locator ) );
-  }
+  for ( const PendulumCitation &citation :
+        PendulumBibliography::citationsOf( record.feature.attribute( QStringLiteral( "sources" ) ) ) )
+    cited << bibliography.shortCitation( citation );
   return cited;
 }
 

@@ -2,6 +2,7 @@
 
 #include "pendulumanimationdialog.h"
 #include "pendulumlanguage.h"
+#include "pendulumlayerlanguage.h"
 #include "pendulumtaskreport.h"
 
 #include <QAction>
@@ -28,7 +29,7 @@ void PendulumAnimationAction::exportAnimation()
   QgsMapCanvas *canvas = mIface->mapCanvas();
   // Start at the timeline's day, if the canvas is animated.
   const QDate from = canvas->mapSettings().isTemporal() ? canvas->temporalRange().begin().date() : QDate();
-  PendulumAnimationDialog dialog( from, PendulumLanguage::fromProject( QgsProject::instance() ),
+  PendulumAnimationDialog dialog( from, PendulumLayerLanguage::fromProject( QgsProject::instance() ),
                                   mIface->mainWindow() );
   if ( dialog.exec() != QDialog::Accepted )
     return;

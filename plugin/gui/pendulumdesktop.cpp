@@ -4,6 +4,7 @@
 #include "pendulumdatelabel.h"
 #include "pendulumeventsdock.h"
 #include "pendulumlanguage.h"
+#include "pendulumlayerlanguage.h"
 #include "pendulummarkupcheck.h"
 #include "pendulumplacequery.h"
 #include "pendulumprojectrecord.h"
@@ -189,7 +190,7 @@ void PendulumDesktop::refresh()
   mTool->setLayers( topFirst );
   mChanges = PendulumChangeIndex( mLayers );
   mEvents = PendulumEventList::fromLayers( mLayers );
-  mLanguage = PendulumLanguage::fromProject( project );
+  mLanguage = PendulumLayerLanguage::fromProject( project );
   mEventsDock->setEvents( mEvents, mLanguage );
   updateLanguageActions();
 }
@@ -337,11 +338,11 @@ void PendulumDesktop::setLanguage( const QString &language )
   QgsProject *project = QgsProject::instance();
   if ( mDataset )
   {
-    PendulumLanguage::applyToProject( project, mDataset->catalog(), language );
+    PendulumLayerLanguage::applyToProject( project, mDataset->catalog(), language );
     disarmChangedPopups( mLayers, mDataset->path() ); // the language's popups are columns of the same file
   }
   else
-    PendulumLanguage::toProject( project, language );
+    PendulumLayerLanguage::toProject( project, language );
   mLanguage = PendulumLanguage::normalised( language );
   mEventsDock->setEvents( mEvents, mLanguage );
   if ( mDateLabel->isShown() || !mLayers.isEmpty() )

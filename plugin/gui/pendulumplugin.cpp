@@ -5,6 +5,7 @@
 #include "pendulumdesktop.h"
 #include "pendulumeditcopyaction.h"
 #include "pendulumlanguage.h"
+#include "pendulumlayerlanguage.h"
 #include "pendulumpaths.h"
 #include "pendulumprintmapaction.h"
 #include "pendulumprojectloader.h"
@@ -117,7 +118,7 @@ void PendulumPlugin::addHistoricalLayers()
   }
   bool alreadyLoaded = false;
   if ( !PendulumProjectLoader::load( QgsProject::instance(), *dataset,
-                                     PendulumLanguage::fromProject( QgsProject::instance() ), &error,
+                                     PendulumLayerLanguage::fromProject( QgsProject::instance() ), &error,
                                      &alreadyLoaded ) )
   {
     mIface->messageBar()->pushWarning( sName, error );

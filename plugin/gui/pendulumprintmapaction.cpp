@@ -1,6 +1,7 @@
 #include "pendulumprintmapaction.h"
 
 #include "pendulumlanguage.h"
+#include "pendulumlayerlanguage.h"
 #include "pendulumprintmapdialog.h"
 #include "pendulumprinttask.h"
 #include "pendulumtaskreport.h"
@@ -43,7 +44,7 @@ void PendulumPrintMapAction::exportPrintMap()
     lonLat = QgsRectangle();
   }
 
-  PendulumPrintMapDialog dialog( date, PendulumLanguage::fromProject( QgsProject::instance() ), lonLat,
+  PendulumPrintMapDialog dialog( date, PendulumLayerLanguage::fromProject( QgsProject::instance() ), lonLat,
                                  mIface->mainWindow() );
   if ( dialog.exec() != QDialog::Accepted )
     return;

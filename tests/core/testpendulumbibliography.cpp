@@ -8,6 +8,7 @@ class TestPendulumBibliography : public QObject
 
 private slots:
   void formatsAuthorDateReferences();
+  void formatsCitationsOneWay();
   void escapesHostileText();
   void parsesFeatureCitations();
   void refusesBrokenBibliographies_data();
@@ -57,6 +58,30 @@ void TestPendulumBibliography::formatsAuthorDateReferences()
   QVERIFY( bibtex.startsWith( QLatin1String( "@article{shulatov2019," ) ) );
   QVERIFY( bibtex.contains( QLatin1String( "journal = {Russia in Global Affairs}" ) ) );
   QVERIFY( bibtex.contains( QLatin1String( "year = {2019}" ) ) );
+}
+
+void TestPendulumBibliography::formatsCitationsOneWay()
+{
+  PendulumBibliography bibliography;
+  QString error;
+  QVERIFY2( bibliography.fromJson( sBibliography, &error ), qPrintable( error ) );
+  const PendulumCitation article{ QStringLiteral( "treaty" ), QStringLiteral( "Art. IX" ),
+                                  QStringLiteral( "the 50th parallel <b>" ) };
+  QCOMPARE( bibliography.shortCitation( article ), QStringLiteral( "Treaty of Portsmouth 1905, Art. IX" ) );
+  QCOMPARE( bibliography.shortCitation( { QStringLiteral( "stephan1974" ), QString(), QString() } ),
+            QStringLiteral( "Stephan 1974" ) );
+  // A work missing from the bibliography is named by its id, not dropped.
+  QCOMPARE( bibliography.shortCitation( { QStringLiteral( "lost" ), QStringLiteral( "p. 3" ), QString() } ),
+            QStringLiteral( "lost, p. 3" ) );
+  QCOMPARE( bibliography.fullCitation( article, PendulumBibliography::Format::Text ),
+            QStringLiteral( "Treaty of Portsmouth. 1905. — Art. IX; the 50th parallel <b>" ) );
+  const QString html = bibliography.fullCitation( article, PendulumBibliography::Format::Html );
+  QVERIFY2( html.endsWith( QStringLiteral( " — Art. IX; <i>the 50th parallel &lt;b&gt;</i>" ) ),
+            qPrintable( html ) );
+  // Bidi overrides in a locator never reach the text.
+  const PendulumCitation hostile{ QStringLiteral( "treaty" ), QStringLiteral( "Art.\u202E XI" ), QString() };
+  QVERIFY(
+      !bibliography.fullCitation( hostile, PendulumBibliography::Format::Text ).contains( QChar( 0x202E ) ) );
 }
 
 void TestPendulumBibliography::escapesHostileText()

@@ -1,4 +1,3 @@
-#include "pendulumdateindex.h"
 #include "pendulumfeaturefilter.h"
 #include "pendulummaprenderer.h"
 #include "pendulumtemporal.h"
@@ -18,11 +17,8 @@
 
 /**
  * PendulumFeatureFilter makes the feature requests of a render cheaper (no
- * spatial filter around a whole layer; a large time-enabled layer's ids of
- * the day from PendulumDateIndex): the maps must stay pixel for pixel those
- * QGIS draws on its own, for the record and for a layer large enough to use
- * the date index; and the index must find exactly the features QGIS's
- * temporal filter keeps.
+ * spatial filter around a whole layer): the maps must stay pixel for pixel
+ * those QGIS draws on its own, for the record and for a large layer.
  */
 class TestPendulumFeatureFilter : public QObject
 {
@@ -33,14 +29,11 @@ private slots:
   void cleanupTestCase();
   void recordMapsAsQgisDrawsThem();
   void wholeLayerRectangleIsDropped();
-  void dateIndexFindsTheDaysFeatures();
-  void largeLayerGetsTheIdsOfTheDay();
   void largeLayerMapsAsQgisDrawsThem();
 
 private:
   static QImage plain( const QList<QgsMapLayer *> &layers, const PendulumMapRequest &request );
   static PendulumMapRequest request( const QDate &date );
-  static QList<QgsFeatureId> shownIds( QgsVectorLayer *layer, const QDate &date, const QgsRectangle &rect );
   //! A GeoPackage of \a cells non-overlapping squares, each with two or three dated versions.
   static QString writeUnits( const QString &dir, int cells );
 
@@ -59,11 +52,10 @@ void TestPendulumFeatureFilter::initTestCase()
   QVERIFY2( !mRecord.isEmpty(), qPrintable( error ) );
 
   const QString path = writeUnits( mDir.path(), 2500 );
-  QVERIFY2( PendulumDateIndex::create( path, QStringLiteral( "units" ), &error ), qPrintable( error ) );
   mUnits = new QgsVectorLayer( path + QStringLiteral( "|layername=units" ), QStringLiteral( "units" ),
                                QStringLiteral( "ogr" ) );
   QVERIFY( mUnits->isValid() );
-  QVERIFY( mUnits->featureCount() >= PendulumFeatureFilter::DATE_INDEX_MINIMUM_FEATURES );
+  QVERIFY( mUnits->featureCount() >= 5000 );
   PendulumTemporal::configure( mUnits );
   // Categories as the record's styles have them: the renderer adds its own filter to each request.
   QgsCategoryList categories;
@@ -175,26 +167,6 @@ QImage TestPendulumFeatureFilter::plain( const QList<QgsMapLayer *> &layers,
   return job.renderedImage().convertToFormat( QImage::Format_ARGB32 );
 }
 
-QList<QgsFeatureId> TestPendulumFeatureFilter::shownIds( QgsVectorLayer *layer, const QDate &date,
-                                                         const QgsRectangle &rect )
-{
-  QgsVectorLayerTemporalContext context;
-  context.setLayer( layer );
-  QgsFeatureRequest request;
-  request.setFilterExpression( qobject_cast<QgsVectorLayerTemporalProperties *>( layer->temporalProperties() )
-                                   ->createFilterString( context, PendulumTemporal::dayRange( date ) ) );
-  if ( !rect.isNull() )
-    request.setFilterRect( rect );
-  request.setNoAttributes();
-  QList<QgsFeatureId> ids;
-  QgsFeatureIterator it = layer->getFeatures( request );
-  QgsFeature feature;
-  while ( it.nextFeature( feature ) )
-    ids << feature.id();
-  std::sort( ids.begin(), ids.end() );
-  return ids;
-}
-
 void TestPendulumFeatureFilter::recordMapsAsQgisDrawsThem()
 {
   QList<QgsMapLayer *> layers;
@@ -219,75 +191,17 @@ void TestPendulumFeatureFilter::wholeLayerRectangleIsDropped()
   }
   QVERIFY( kurils );
   PendulumFeatureFilter filter( { kurils } );
-  filter.setDate( QDate( 1950, 1, 1 ) );
   QgsFeatureRequest around;
   around.setFilterRect( kurils->extent().buffered( 1 ) );
   filter.filterFeatures( kurils, around );
   QVERIFY( around.filterRect().isNull() );
-  QCOMPARE( around.filterType(), QgsFeatureRequest::FilterNone ); // a small layer: no date index asked
+  QCOMPARE( around.filterType(), QgsFeatureRequest::FilterNone );
   QgsFeatureRequest part;
   const QgsRectangle half( kurils->extent().xMinimum(), kurils->extent().yMinimum(),
                            kurils->extent().center().x(), kurils->extent().yMaximum() );
   part.setFilterRect( half );
   filter.filterFeatures( kurils, part );
   QCOMPARE( part.filterRect(), half );
-  QCOMPARE( filter.dateIndexRequests(), 0 );
-}
-
-void TestPendulumFeatureFilter::dateIndexFindsTheDaysFeatures()
-{
-  const std::unique_ptr<PendulumDateIndex> index = PendulumDateIndex::open( mUnits );
-  QVERIFY( index );
-  // `pendulum build` indexes the record's time-enabled layers, not its basemap.
-  QVERIFY( !PendulumDateIndex::open( mRecord.first() ) );
-  QVERIFY( PendulumDateIndex::open( mRecord.at( 1 ) ) );
-  QSet<QDate> days{ QDate( 1855, 1, 1 ), QDate( 1854, 12, 31 ), QDate( 1910, 1, 1 ), QDate( 2024, 6, 1 ) };
-  // Each unit's day of change and the day before and after it: the ends of [valid_from, valid_to).
-  QgsFeatureIterator it = mUnits->getFeatures( QgsFeatureRequest().setLimit( 40 ) );
-  QgsFeature feature;
-  while ( it.nextFeature( feature ) )
-  {
-    const QDate to = feature.attribute( QStringLiteral( "valid_to" ) ).toDate();
-    if ( to.isValid() )
-      days << to << to.addDays( -1 ) << to.addDays( 1 );
-  }
-  const QList<QgsRectangle> rects{ QgsRectangle(), QgsRectangle( 110, 40, 130.3, 50.15 ),
-                                   QgsRectangle( 100.3, 35.3, 100.3, 35.3 ) };
-  for ( const QDate &day : std::as_const( days ) )
-  {
-    for ( const QgsRectangle &rect : rects )
-    {
-      QList<QgsFeatureId> ids;
-      QVERIFY( index->featureIds( day, rect, &ids ) );
-      QCOMPARE( ids, shownIds( mUnits, day, rect ) );
-    }
-  }
-}
-
-void TestPendulumFeatureFilter::largeLayerGetsTheIdsOfTheDay()
-{
-  PendulumFeatureFilter filter( { mUnits } );
-  filter.setDate( QDate( 1930, 3, 1 ) );
-  QgsFeatureRequest request;
-  const QgsRectangle rect( 105, 38, 140, 52 );
-  request.setFilterRect( rect );
-  filter.filterFeatures( mUnits, request );
-  QVERIFY( request.filterRect().isNull() );
-  QCOMPARE( request.filterType(), QgsFeatureRequest::FilterExpression );
-  QCOMPARE( filter.dateIndexRequests(), 1 );
-  // The request now returns exactly what QGIS's temporal filter and the rectangle return.
-  QgsVectorLayerTemporalContext context;
-  context.setLayer( mUnits );
-  request.combineFilterExpression(
-      qobject_cast<QgsVectorLayerTemporalProperties *>( mUnits->temporalProperties() )
-          ->createFilterString( context, PendulumTemporal::dayRange( QDate( 1930, 3, 1 ) ) ) );
-  QList<QgsFeatureId> ids;
-  QgsFeatureIterator it = mUnits->getFeatures( request );
-  QgsFeature feature;
-  while ( it.nextFeature( feature ) )
-    ids << feature.id();
-  QVERIFY( !ids.isEmpty() );
-  QCOMPARE( ids, shownIds( mUnits, QDate( 1930, 3, 1 ), rect ) ); // ascending ids, as read
 }
 
 void TestPendulumFeatureFilter::largeLayerMapsAsQgisDrawsThem()

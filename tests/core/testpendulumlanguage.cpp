@@ -1,4 +1,5 @@
 #include "pendulumlanguage.h"
+#include "pendulumlayerlanguage.h"
 #include "pendulumpopup.h"
 #include "pendulumtest.h"
 #include "pendulumtestrecord.h"
@@ -204,7 +205,7 @@ void TestPendulumLanguage::namesAndLabels()
   QgsExpression label( labeling->settings().fieldName );
   QCOMPARE( label.evaluate( &context ).toString(), QStringLiteral( "樺太(南樺太)" ) );
 
-  PendulumLanguage::apply( layer.get(), info, "en" );
+  PendulumLayerLanguage::apply( layer.get(), info, "en" );
   QCOMPARE( layer->name(), info.titleEn );
   QCOMPARE( dynamic_cast<const QgsVectorLayerSimpleLabeling *>( layer->labeling() )->settings().fieldName,
             QStringLiteral( "\"name_en\"" ) );
@@ -231,10 +232,10 @@ void TestPendulumLanguage::legendFollowsLanguage()
   std::unique_ptr<QgsVectorLayer> layer( mDataset->createLayer( info, "ru", &error ) );
   QVERIFY( layer );
   QCOMPARE( categoryLabel( layer.get(), "MK" ), QStringLiteral( "Маньчжоу-го" ) );
-  PendulumLanguage::apply( layer.get(), info, "ja" );
+  PendulumLayerLanguage::apply( layer.get(), info, "ja" );
   QCOMPARE( categoryLabel( layer.get(), "JP" ), QStringLiteral( "日本" ) );
   // Back to English: the style's own wording again.
-  PendulumLanguage::apply( layer.get(), info, "en" );
+  PendulumLayerLanguage::apply( layer.get(), info, "en" );
   QCOMPARE( categoryLabel( layer.get(), "CN" ), QStringLiteral( "China (Qing / Republic)" ) );
   QCOMPARE( categoryLabel( layer.get(), "MK" ), QStringLiteral( "Manchukuo" ) );
 }
@@ -242,18 +243,18 @@ void TestPendulumLanguage::legendFollowsLanguage()
 void TestPendulumLanguage::projectRoundTrip()
 {
   QgsProject project;
-  QCOMPARE( PendulumLanguage::fromProject( &project ), QStringLiteral( "en" ) );
-  PendulumLanguage::toProject( &project, "ru" );
-  QCOMPARE( PendulumLanguage::fromProject( &project ), QStringLiteral( "ru" ) );
+  QCOMPARE( PendulumLayerLanguage::fromProject( &project ), QStringLiteral( "en" ) );
+  PendulumLayerLanguage::toProject( &project, "ru" );
+  QCOMPARE( PendulumLayerLanguage::fromProject( &project ), QStringLiteral( "ru" ) );
   QTemporaryDir dir;
   const QString path = dir.filePath( "p.qgz" );
   QVERIFY( project.write( path ) );
   QgsProject reread;
   QVERIFY( reread.read( path ) );
-  QCOMPARE( PendulumLanguage::fromProject( &reread ), QStringLiteral( "ru" ) );
-  PendulumLanguage::toProject( &reread, "klingon" );
-  QCOMPARE( PendulumLanguage::fromProject( &reread ), QStringLiteral( "en" ) );
-  QCOMPARE( PendulumLanguage::fromProject( nullptr ), QStringLiteral( "en" ) );
+  QCOMPARE( PendulumLayerLanguage::fromProject( &reread ), QStringLiteral( "ru" ) );
+  PendulumLayerLanguage::toProject( &reread, "klingon" );
+  QCOMPARE( PendulumLayerLanguage::fromProject( &reread ), QStringLiteral( "en" ) );
+  QCOMPARE( PendulumLayerLanguage::fromProject( nullptr ), QStringLiteral( "en" ) );
 }
 
 void TestPendulumLanguage::applyToProject()
@@ -264,8 +265,8 @@ void TestPendulumLanguage::applyToProject()
   QVERIFY( !layers.isEmpty() );
   for ( QgsVectorLayer *layer : layers )
     project.addMapLayer( layer );
-  QCOMPARE( PendulumLanguage::applyToProject( &project, mDataset->catalog(), "ru" ), layers.size() );
-  QCOMPARE( PendulumLanguage::fromProject( &project ), QStringLiteral( "ru" ) );
+  QCOMPARE( PendulumLayerLanguage::applyToProject( &project, mDataset->catalog(), "ru" ), layers.size() );
+  QCOMPARE( PendulumLayerLanguage::fromProject( &project ), QStringLiteral( "ru" ) );
   QgsVectorLayer *events = PendulumTestRecord::find( layers, "events" );
   QCOMPARE( events->name(), mDataset->catalog().layer( "events" )->titleRu );
   QCOMPARE( events->mapTipTemplate(), QStringLiteral( "[% \"popup_ru\" %]" ) );

@@ -56,14 +56,7 @@ public:
   //! The event kind \a kind in words ("treaty").
   static QString eventKindName( const QString &kind, const QString &language );
 
-  /**
-   * \a text without control characters (except newline and tab) and without
-   * bidirectional override/embedding/isolate characters, which could make
-   * a name display as something else.
-   */
-  static QString sanitised( const QString &text );
-
-  //! sanitised() and HTML-escaped.
+  //! PendulumTextSanitiser::sanitised() and HTML-escaped.
   static QString escaped( const QString &text );
 
 private:

@@ -1,8 +1,8 @@
 #include "pendulumdatabuilder.h"
 
 #include "pendulumdate.h"
-#include "pendulumdateindex.h"
 #include "pendulumlanguage.h"
+#include "pendulumlayerlanguage.h"
 #include "pendulumpopup.h"
 #include "pendulumschema.h"
 #include "pendulumvalidator.h"
@@ -67,20 +67,6 @@ QString fieldText( const QJsonValue &value )
   return QString();
 }
 
-//! The interval index of every time-enabled layer (PendulumDateIndex): maps of a day read only its features.
-bool indexDates( const QString &path, const PendulumCatalog &catalog, QStringList *errors )
-{
-  for ( const PendulumLayerInfo &info : catalog.layers() )
-  {
-    QString error;
-    if ( info.temporal && !PendulumDateIndex::create( path, info.id, &error ) )
-    {
-      *errors << error;
-      return false;
-    }
-  }
-  return true;
-}
 } // namespace
 
 PendulumDataBuilder::PendulumDataBuilder( const QString &layersDir, const QString &stylesDir )
@@ -126,8 +112,7 @@ bool PendulumDataBuilder::build( const QString &outPath, QgsFeedback *feedback )
           .arg( target.completeBaseName(), QUuid::createUuid().toString( QUuid::Id128 ) ) );
 
   if ( cancelled( feedback ) || !writeGeoPackage( temporary.path, feedback ) ||
-       !storeStyles( temporary.path ) || !indexDates( temporary.path, mRecord.catalog(), &mErrors ) ||
-       !useRollbackJournal( temporary.path ) || cancelled( feedback ) )
+       !storeStyles( temporary.path ) || !useRollbackJournal( temporary.path ) || cancelled( feedback ) )
     return false;
 
   // rename() replaces the target atomically on POSIX: readers see the old or the new file, never half of one.
@@ -213,7 +198,7 @@ bool PendulumDataBuilder::writeLayer( GDALDatasetH dataset, const PendulumLayerI
   }
 
   // Each feature's popup in every language, made once here so that map tips and forms show it
-  // through plain [% "popup_en" %] templates (PendulumLanguage::apply).
+  // through plain [% "popup_en" %] templates (PendulumLayerLanguage::apply).
   const bool withPopups =
       std::any_of( columns.cbegin(), columns.cend(),
                    []( const PendulumSchema::Field &field ) { return field.name == "sources"; } );

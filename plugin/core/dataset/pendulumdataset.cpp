@@ -2,6 +2,7 @@
 
 #include "pendulumbibliography.h"
 #include "pendulumlanguage.h"
+#include "pendulumlayerlanguage.h"
 #include "pendulumlayermetadata.h"
 #include "pendulummarkupcheck.h"
 #include "pendulumschema.h"
@@ -144,7 +145,7 @@ QgsVectorLayer *PendulumDataset::createLayer( const PendulumLayerInfo &info, con
   if ( info.temporal )
     PendulumTemporal::configure( layer.get() );
   // Name, labels, map tips and form in the chosen language, and metadata from the catalog and bibliography.
-  PendulumLanguage::apply( layer.get(), info, language );
+  PendulumLayerLanguage::apply( layer.get(), info, language );
   PendulumBibliography bibliography;
   QString sourcesError;
   bibliography.fromJson( mSources, &sourcesError ); // checked when built; a bad one only loses the links

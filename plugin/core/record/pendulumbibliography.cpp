@@ -1,6 +1,7 @@
 #include "pendulumbibliography.h"
 
 #include "pendulumtextfile.h"
+#include "pendulumtextsanitiser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -136,6 +137,33 @@ QString PendulumBibliography::authorDate( const QString &id ) const
               .section( QLatin1Char( '[' ), 0, 0 )
               .trimmed();
   return QStringLiteral( "%1 %2" ).arg( who, year( item ) );
+}
+
+QString PendulumBibliography::shortCitation( const PendulumCitation &citation ) const
+{
+  const QString work = authorDate( citation.id );
+  return citation.locator.isEmpty() ? work : QStringLiteral( "%1, %2" ).arg( work, citation.locator );
+}
+
+QString PendulumBibliography::fullCitation( const PendulumCitation &citation, Format format ) const
+{
+  // The reference escapes its own fields and links only DOIs and http(s) URLs.
+  QString text = PendulumTextSanitiser::sanitised( reference( citation.id, format ) );
+  const bool html = format == Format::Html;
+  QStringList where;
+  if ( !citation.locator.isEmpty() )
+  {
+    const QString locator = PendulumTextSanitiser::sanitised( citation.locator );
+    where << ( html ? locator.toHtmlEscaped() : locator );
+  }
+  if ( !citation.note.isEmpty() )
+  {
+    const QString note = PendulumTextSanitiser::sanitised( citation.note );
+    where << ( html ? QStringLiteral( "<i>%1</i>" ).arg( note.toHtmlEscaped() ) : note );
+  }
+  if ( !where.isEmpty() )
+    text += QStringLiteral( " — %1" ).arg( where.join( QStringLiteral( "; " ) ) );
+  return text;
 }
 
 QString PendulumBibliography::reference( const QString &id, Format format ) const

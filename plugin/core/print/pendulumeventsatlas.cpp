@@ -7,6 +7,7 @@
 #include "pendulumpopup.h"
 #include "pendulumprintlayout.h"
 #include "pendulumregion.h"
+#include "pendulumtextsanitiser.h"
 
 #include "qgsexpressioncontextutils.h"
 #include "qgsfeatureiterator.h"
@@ -154,7 +155,7 @@ void PendulumEventsAtlas::preparePage( const QgsFeature &event )
   const auto set = [this]( const QString &name, const QString &value )
   {
     QgsExpressionContextUtils::setLayoutVariable( mLayout.get(), QStringLiteral( "pendulum_" ) + name,
-                                                  PendulumPopup::sanitised( value ) );
+                                                  PendulumTextSanitiser::sanitised( value ) );
   };
   set( QStringLiteral( "title" ), localized( event, QStringLiteral( "name" ) ) );
   set( QStringLiteral( "date" ),
@@ -175,10 +176,9 @@ void PendulumEventsAtlas::preparePage( const QgsFeature &event )
   for ( const PendulumCitation &citation :
         PendulumBibliography::citationsOf( event.attribute( QStringLiteral( "sources" ) ) ) )
   {
-    QString line = QStringLiteral( "[%1] %2" ).arg( ++number ).arg( mBibliography.reference( citation.id ) );
-    if ( !citation.locator.isEmpty() )
-      line += QStringLiteral( " — %1" ).arg( citation.locator );
-    citations << line;
+    citations << QStringLiteral( "[%1] %2" )
+                     .arg( ++number )
+                     .arg( mBibliography.fullCitation( citation, PendulumBibliography::Format::Text ) );
   }
   set( QStringLiteral( "citations" ), citations.join( QLatin1Char( '\n' ) ) );
 

@@ -3,9 +3,9 @@
 #include "pendulumbibliography.h"
 #include "pendulumdate.h"
 #include "pendulumgeojsonreader.h"
-#include "pendulumpopup.h"
 #include "pendulumrecordreader.h"
 #include "pendulumschema.h"
+#include "pendulumtextsanitiser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,7 +25,7 @@ bool isEventsLayer( const PendulumLayerInfo &info )
 //! The first character popups and maps would drop (a control or bidi-override character), or -1.
 int hiddenCharacter( const QString &text )
 {
-  const QString kept = PendulumPopup::sanitised( text );
+  const QString kept = PendulumTextSanitiser::sanitised( text );
   if ( kept.size() == text.size() )
     return -1;
   for ( int i = 0; i < text.size(); ++i )

@@ -3,6 +3,7 @@
 #include "pendulumchangeindex.h"
 #include "pendulumdataset.h"
 #include "pendulumlanguage.h"
+#include "pendulumlayerlanguage.h"
 
 #include <QFileInfo>
 
@@ -43,7 +44,7 @@ PendulumAnimationTask::execute( const Settings &settings, const std::function<vo
     // Labels in the animation's language, as the plugin shows them.
     if ( const PendulumLayerInfo *info = dataset->catalog().layer(
              layer->customProperty( PendulumDataset::layerIdProperty() ).toString() ) )
-      PendulumLanguage::apply( layer, *info, language );
+      PendulumLayerLanguage::apply( layer, *info, language );
     mapLayers << layer;
   }
 

@@ -1,3 +1,5 @@
+#include "pendulumlayerlanguage.h"
+
 #include "pendulumlanguage.h"
 
 #include "pendulumdataset.h"
@@ -132,73 +134,39 @@ void translateLegend( QgsVectorLayer *layer, const QString &language )
 }
 } // namespace
 
-const QStringList &PendulumLanguage::codes()
-{
-  static const QStringList sCodes = { QStringLiteral( "en" ), QStringLiteral( "ja" ),
-                                      QStringLiteral( "ru" ) };
-  return sCodes;
-}
-
-bool PendulumLanguage::isValid( const QString &language )
-{
-  return codes().contains( language );
-}
-
-QString PendulumLanguage::normalised( const QString &language )
-{
-  return isValid( language ) ? language : QStringLiteral( "en" );
-}
-
-QString PendulumLanguage::displayName( const QString &language )
-{
-  if ( language == QLatin1String( "ja" ) )
-    return QStringLiteral( "日本語" );
-  if ( language == QLatin1String( "ru" ) )
-    return QStringLiteral( "Русский" );
-  return QStringLiteral( "English" );
-}
-
-QString PendulumLanguage::nameField( const QString &language )
-{
-  return QStringLiteral( "name_" ) + normalised( language );
-}
-
-QString PendulumLanguage::popupField( const QString &language )
-{
-  return QStringLiteral( "popup_" ) + normalised( language );
-}
-
-QString PendulumLanguage::fromProject( const QgsProject *project )
+QString PendulumLayerLanguage::fromProject( const QgsProject *project )
 {
   if ( !project )
     return QStringLiteral( "en" );
-  return normalised( project->readEntry( sScope, sKey, QStringLiteral( "en" ) ) );
+  return PendulumLanguage::normalised( project->readEntry( sScope, sKey, QStringLiteral( "en" ) ) );
 }
 
-void PendulumLanguage::toProject( QgsProject *project, const QString &language )
+void PendulumLayerLanguage::toProject( QgsProject *project, const QString &language )
 {
   if ( project )
-    project->writeEntry( sScope, sKey, normalised( language ) );
+    project->writeEntry( sScope, sKey, PendulumLanguage::normalised( language ) );
 }
 
-void PendulumLanguage::apply( QgsVectorLayer *layer, const PendulumLayerInfo &info, const QString &language )
+void PendulumLayerLanguage::apply( QgsVectorLayer *layer, const PendulumLayerInfo &info,
+                                   const QString &language )
 {
   if ( !layer )
     return;
-  const QString lang = normalised( language );
+  const QString lang = PendulumLanguage::normalised( language );
   layer->setName( info.title( lang ) );
   translateLegend( layer, lang );
   const QgsFields fields = layer->fields();
 
   // Labels: the name in the chosen language, English where it has none.
-  const QString name = nameField( lang );
+  const QString name = PendulumLanguage::nameField( lang );
   if ( fields.lookupField( name ) >= 0 )
   {
-    const QString labelExpression = lang == QLatin1String( "en" )
-                                        ? QgsExpression::quotedColumnRef( name )
-                                        : QStringLiteral( "coalesce(nullif(%1, ''), %2)" )
-                                              .arg( QgsExpression::quotedColumnRef( name ),
-                                                    QgsExpression::quotedColumnRef( nameField( "en" ) ) );
+    const QString labelExpression =
+        lang == QLatin1String( "en" )
+            ? QgsExpression::quotedColumnRef( name )
+            : QStringLiteral( "coalesce(nullif(%1, ''), %2)" )
+                  .arg( QgsExpression::quotedColumnRef( name ),
+                        QgsExpression::quotedColumnRef( PendulumLanguage::nameField( "en" ) ) );
     layer->setDisplayExpression( labelExpression );
     if ( auto *labeling = dynamic_cast<QgsVectorLayerSimpleLabeling *>( layer->labeling() ) )
     {
@@ -211,7 +179,7 @@ void PendulumLanguage::apply( QgsVectorLayer *layer, const PendulumLayerInfo &in
   }
 
   // Map tip and form: the popup precomputed by `pendulum build`.
-  const QString popup = popupField( lang );
+  const QString popup = PendulumLanguage::popupField( lang );
   if ( fields.lookupField( popup ) < 0 )
     return;
   // [% %] in a map tip is expanded by QgsExpression::replaceExpressionText,
@@ -243,8 +211,8 @@ void PendulumLanguage::apply( QgsVectorLayer *layer, const PendulumLayerInfo &in
   }
 }
 
-int PendulumLanguage::applyToProject( QgsProject *project, const PendulumCatalog &catalog,
-                                      const QString &language )
+int PendulumLayerLanguage::applyToProject( QgsProject *project, const PendulumCatalog &catalog,
+                                           const QString &language )
 {
   if ( !project )
     return 0;

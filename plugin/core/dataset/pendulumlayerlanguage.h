@@ -1,43 +1,24 @@
-#ifndef PENDULUMLANGUAGE_H
-#define PENDULUMLANGUAGE_H
+#ifndef PENDULUMLAYERLANGUAGE_H
+#define PENDULUMLAYERLANGUAGE_H
 
 #include "pendulumcatalog.h"
 
 #include <QString>
-#include <QStringList>
 
 class QgsProject;
 class QgsVectorLayer;
 
 /**
- * The language Pendulum shows its layers in (English, Japanese, Russian):
+ * The language Pendulum shows its layers in (PendulumLanguage::codes()):
  * stored in the project, and applied to a layer as its name (the catalog
  * title), its labels (name_<lang>, English where missing), its map tip and
  * its attribute form (both the precomputed popup_<lang> HTML). Everything
  * goes through QGIS's own machinery so that hover, Identify and labelling
  * work as users know them.
  */
-class PendulumLanguage
+class PendulumLayerLanguage
 {
 public:
-  //! The languages Pendulum speaks: "en", "ja", "ru".
-  static const QStringList &codes();
-
-  //! True if \a language is one of codes().
-  static bool isValid( const QString &language );
-
-  //! \a language if valid, else "en".
-  static QString normalised( const QString &language );
-
-  //! The language's own name: "English", "日本語", "Русский".
-  static QString displayName( const QString &language );
-
-  //! The field holding a feature's name in \a language: "name_ja".
-  static QString nameField( const QString &language );
-
-  //! The field holding a feature's popup HTML in \a language: "popup_ja".
-  static QString popupField( const QString &language );
-
   //! The project's language (entry "Pendulum"/"language"), "en" if unset or unknown.
   static QString fromProject( const QgsProject *project );
 
@@ -59,4 +40,4 @@ public:
   static int applyToProject( QgsProject *project, const PendulumCatalog &catalog, const QString &language );
 };
 
-#endif // PENDULUMLANGUAGE_H
+#endif // PENDULUMLAYERLANGUAGE_H

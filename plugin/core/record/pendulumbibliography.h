@@ -53,6 +53,16 @@ public:
   //! The web link of \a id: https://doi.org/<DOI>, else its http(s) URL, else empty.
   QString link( const QString &id ) const;
 
+  //! "Stephan 1974, p. 12": the cited work author–date (its id if unknown) and the locator.
+  QString shortCitation( const PendulumCitation &citation ) const;
+
+  /**
+   * The full reference of the cited work, then where in it and why:
+   * "… — Art. IX; note". Record text is sanitised; in Html the locator and
+   * note are escaped and the note is in italics.
+   */
+  QString fullCitation( const PendulumCitation &citation, Format format ) const;
+
   //! A BibTeX entry for \a id.
   QString bibtex( const QString &id ) const;
 

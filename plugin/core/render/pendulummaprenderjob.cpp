@@ -10,7 +10,6 @@ PendulumMapRenderJob::PendulumMapRenderJob( const QgsMapSettings &settings, cons
     : mImage( image ), mFilter( filter ), mFinish( request ),
       mRequest( request ? *request : PendulumMapRequest() )
 {
-  mFilter.setDate( mRequest.date );
   mPainter = std::make_unique<QPainter>( &mImage );
   mJob = std::make_unique<QgsMapRendererCustomPainterJob>( settings, mPainter.get() );
   mJob->setFeatureFilterProvider( &mFilter );

@@ -1,5 +1,7 @@
 #include "pendulumpopup.h"
 
+#include "pendulumtextsanitiser.h"
+
 #include "pendulumdate.h"
 #include "pendulumhistoricaldate.h"
 #include "pendulumlanguage.h"
@@ -133,39 +135,14 @@ struct PendulumPopup::Content
   QString description;
   QString descriptionNote; //!< "(English only)" where the language has none
   QString sourcesTitle;
-  struct Source
-  {
-    QString id;
-    QString locator;
-    QString note;
-  };
-  QList<Source> sources;
+  QList<PendulumCitation> sources;
 };
 
 PendulumPopup::PendulumPopup( const PendulumBibliography &bibliography ) : mBibliography( bibliography ) {}
 
-QString PendulumPopup::sanitised( const QString &text )
-{
-  QString out;
-  out.reserve( text.size() );
-  for ( const QChar c : text )
-  {
-    const ushort u = c.unicode();
-    // Bidi embeddings and overrides (U+202A–202E) and isolates (U+2066–2069)
-    // can make "Japan" read as something else; C0/C1 controls have no place
-    // in a popup.
-    if ( ( u >= 0x202A && u <= 0x202E ) || ( u >= 0x2066 && u <= 0x2069 ) )
-      continue;
-    if ( c.category() == QChar::Other_Control && u != '\n' && u != '\t' )
-      continue;
-    out.append( c );
-  }
-  return out;
-}
-
 QString PendulumPopup::escaped( const QString &text )
 {
-  return sanitised( text ).toHtmlEscaped();
+  return PendulumTextSanitiser::sanitised( text ).toHtmlEscaped();
 }
 
 QString PendulumPopup::holderName( const QString &code, const QString &language )
@@ -235,15 +212,17 @@ PendulumPopup::Content PendulumPopup::content( const QVariantMap &attributes, co
                        overlord == QLatin1String( "JP" ) || isEvent;
 
   Content c;
-  c.title = sanitised( attributeText( attributes, PendulumLanguage::nameField( lang ) ) );
+  c.title =
+      PendulumTextSanitiser::sanitised( attributeText( attributes, PendulumLanguage::nameField( lang ) ) );
   if ( c.title.isEmpty() )
-    c.title = sanitised( attributeText( attributes, QStringLiteral( "name_en" ) ) );
+    c.title = PendulumTextSanitiser::sanitised( attributeText( attributes, QStringLiteral( "name_en" ) ) );
   if ( c.title.isEmpty() )
-    c.title = sanitised( attributeText( attributes, QStringLiteral( "id" ) ) );
+    c.title = PendulumTextSanitiser::sanitised( attributeText( attributes, QStringLiteral( "id" ) ) );
   for ( const QString &other :
         { QStringLiteral( "en" ), QStringLiteral( "ja" ), QStringLiteral( "ru" ), QStringLiteral( "zh" ) } )
   {
-    const QString name = sanitised( attributeText( attributes, QStringLiteral( "name_" ) + other ) );
+    const QString name =
+        PendulumTextSanitiser::sanitised( attributeText( attributes, QStringLiteral( "name_" ) + other ) );
     if ( !name.isEmpty() && name != c.title && !c.otherNames.contains( name ) )
       c.otherNames << name;
   }
@@ -282,7 +261,8 @@ PendulumPopup::Content PendulumPopup::content( const QVariantMap &attributes, co
     c.dateDetails << detail( day, precision );
     c.rows << qMakePair( label( "kind", lang ),
                          eventKindName( attributeText( attributes, QStringLiteral( "kind" ) ), lang ) );
-    const QString place = sanitised( attributeText( attributes, QStringLiteral( "place" ) ) );
+    const QString place =
+        PendulumTextSanitiser::sanitised( attributeText( attributes, QStringLiteral( "place" ) ) );
     if ( !place.isEmpty() )
       c.rows << qMakePair( label( "place", lang ), place );
   }
@@ -305,16 +285,20 @@ PendulumPopup::Content PendulumPopup::content( const QVariantMap &attributes, co
   const QString certainty = attributeText( attributes, QStringLiteral( "certainty" ) );
   if ( !certainty.isEmpty() )
     c.rows << qMakePair( label( "certainty", lang ), certaintyName( certainty, lang ) );
-  const QString method = sanitised( attributeText( attributes, QStringLiteral( "method" ) ) );
+  const QString method =
+      PendulumTextSanitiser::sanitised( attributeText( attributes, QStringLiteral( "method" ) ) );
   if ( !method.isEmpty() )
     c.rows << qMakePair( label( "method", lang ), method );
   for ( QPair<QString, QString> &row : c.rows )
-    row.second = sanitised( row.second ); // codes unknown to the tables come through as written
+    row.second =
+        PendulumTextSanitiser::sanitised( row.second ); // codes unknown to the tables come through as written
 
-  c.description = sanitised( attributeText( attributes, QStringLiteral( "description_" ) + lang ) );
+  c.description = PendulumTextSanitiser::sanitised(
+      attributeText( attributes, QStringLiteral( "description_" ) + lang ) );
   if ( c.description.isEmpty() )
   {
-    c.description = sanitised( attributeText( attributes, QStringLiteral( "description_en" ) ) );
+    c.description =
+        PendulumTextSanitiser::sanitised( attributeText( attributes, QStringLiteral( "description_en" ) ) );
     if ( !c.description.isEmpty() )
       c.descriptionNote = label( "english", lang );
   }
@@ -323,7 +307,7 @@ PendulumPopup::Content PendulumPopup::content( const QVariantMap &attributes, co
   const QList<PendulumCitation> citations =
       PendulumBibliography::citationsOf( attributes.value( QStringLiteral( "sources" ) ) );
   for ( const PendulumCitation &citation : citations )
-    c.sources << Content::Source{ citation.id, sanitised( citation.locator ), sanitised( citation.note ) };
+    c.sources << citation;
   return c;
 }
 
@@ -372,17 +356,9 @@ QString PendulumPopup::html( const QVariantMap &attributes, const QString &layer
     out += QStringLiteral( "<div style=\"font-weight:bold;font-size:9pt\">%1</div>"
                            "<ol style=\"margin:2px 0 0 0;padding-left:1.6em;font-size:9pt\">" )
                .arg( c.sourcesTitle.toHtmlEscaped() );
-    for ( const Content::Source &source : c.sources )
+    for ( const PendulumCitation &source : c.sources )
     {
-      // The bibliography escapes its own fields and links only DOIs and http(s) URLs.
-      QString item = sanitised( mBibliography.reference( source.id, PendulumBibliography::Format::Html ) );
-      QStringList where;
-      if ( !source.locator.isEmpty() )
-        where << source.locator.toHtmlEscaped();
-      if ( !source.note.isEmpty() )
-        where << QStringLiteral( "<i>%1</i>" ).arg( source.note.toHtmlEscaped() );
-      if ( !where.isEmpty() )
-        item += QStringLiteral( " — %1" ).arg( where.join( QStringLiteral( "; " ) ) );
+      const QString item = mBibliography.fullCitation( source, PendulumBibliography::Format::Html );
       out += QStringLiteral( "<li>%1</li>" ).arg( item );
     }
     out += QStringLiteral( "</ol>" );
@@ -413,20 +389,11 @@ QString PendulumPopup::text( const QVariantMap &attributes, const QString &layer
   {
     lines << QString() << c.sourcesTitle;
     int number = 0;
-    for ( const Content::Source &source : c.sources )
+    for ( const PendulumCitation &source : c.sources )
     {
-      QString item =
-          QStringLiteral( "%1. %2" )
-              .arg( ++number )
-              .arg( sanitised( mBibliography.reference( source.id, PendulumBibliography::Format::Text ) ) );
-      QStringList where;
-      if ( !source.locator.isEmpty() )
-        where << source.locator;
-      if ( !source.note.isEmpty() )
-        where << source.note;
-      if ( !where.isEmpty() )
-        item += QStringLiteral( " — %1" ).arg( where.join( QStringLiteral( "; " ) ) );
-      lines << item;
+      lines << QStringLiteral( "%1. %2" )
+                   .arg( ++number )
+                   .arg( mBibliography.fullCitation( source, PendulumBibliography::Format::Text ) );
     }
   }
   return lines.join( QLatin1Char( '\n' ) );

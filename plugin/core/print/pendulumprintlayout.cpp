@@ -8,6 +8,7 @@
 #include "pendulumregion.h"
 #include "pendulumsourcelist.h"
 #include "pendulumtemporal.h"
+#include "pendulumtextsanitiser.h"
 
 #include <QDomDocument>
 #include <QFile>
@@ -50,7 +51,7 @@ template <class T> T *item( QgsLayout *layout, const QString &id )
 void setText( QgsLayout *layout, const QString &name, const QString &text )
 {
   QgsExpressionContextUtils::setLayoutVariable( layout, QStringLiteral( "pendulum_" ) + name,
-                                                PendulumPopup::sanitised( text ) );
+                                                PendulumTextSanitiser::sanitised( text ) );
 }
 
 /**
@@ -249,7 +250,7 @@ std::unique_ptr<QgsPrintLayout> PendulumPrintLayout::create( QgsProject *project
     compact
         << QStringLiteral( "[%1]\u00a0%2" ).arg( i + 1 ).arg( shortCitation( bibliography, ids.at( i ) ) );
     rows << QStringList{ QStringLiteral( "[%1]" ).arg( i + 1 ),
-                         PendulumPopup::sanitised( bibliography.reference( ids.at( i ) ) ) };
+                         PendulumTextSanitiser::sanitised( bibliography.reference( ids.at( i ) ) ) };
   }
   setText( layout.get(), QStringLiteral( "source_count" ), QString::number( ids.size() ) );
   setText(

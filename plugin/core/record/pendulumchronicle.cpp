@@ -23,8 +23,7 @@ QString citations( const QJsonObject &properties, const PendulumBibliography &bi
                              .toJson( QJsonDocument::Compact ) );
   QStringList cited;
   for ( const PendulumCitation &citation : PendulumBibliography::parseCitations( field ) )
-    cited << bibliography.authorDate( citation.id ) +
-                 ( citation.locator.isEmpty() ? QString() : QStringLiteral( ", " ) + citation.locator );
+    cited << bibliography.shortCitation( citation );
   return cited.isEmpty() ? QStringLiteral( "[no source]" )
                          : QStringLiteral( "[%1]" ).arg( cited.join( QStringLiteral( "; " ) ) );
 }
