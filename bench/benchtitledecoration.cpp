@@ -1,5 +1,7 @@
 #include "benchtitledecoration.h"
 
+#include "pendulumqgiscompat.h"
+
 #include <QPainter>
 
 #include "qgsexpression.h"
@@ -19,14 +21,14 @@ BenchTitleDecoration::BenchTitleDecoration( const QString &labelText ) : mLabelT
   font.setBold( true );
   mFormat.setFont( font );
   mFormat.setSize( 14 );
-  mFormat.setSizeUnit( QgsUnitTypes::RenderPoints );
+  mFormat.setSizeUnit( PendulumQgis::RenderUnit::Points );
   mFormat.setColor( QColor( 0x22, 0x22, 0x22 ) );
   QgsTextBackgroundSettings background = mFormat.background();
   background.setEnabled( true );
   background.setType( QgsTextBackgroundSettings::ShapeRectangle );
   background.setSizeType( QgsTextBackgroundSettings::SizeBuffer );
   background.setSize( QSizeF( 2, 1 ) );
-  background.setSizeUnit( QgsUnitTypes::RenderMillimeters );
+  background.setSizeUnit( PendulumQgis::RenderUnit::Millimeters );
   background.setRadii( QSizeF( 1, 1 ) );
   background.setFillColor( QColor( 255, 255, 255, 225 ) );
   background.setStrokeColor( QColor( 0x88, 0x88, 0x88 ) );
@@ -43,7 +45,7 @@ void BenchTitleDecoration::render( const QgsMapSettings &, QgsRenderContext &con
   const QStringList lines = text.split( '\n' );
   const QFontMetricsF metrics = QgsTextRenderer::fontMetrics( context, mFormat );
   const double descent = metrics.descent();
-  const double height = QgsTextRenderer::textHeight( context, mFormat, lines, QgsTextRenderer::Point );
+  const double height = QgsTextRenderer::textHeight( context, mFormat, lines, PendulumQgis::TextLayoutMode::Point );
   QPaintDevice *device = context.painter()->device();
   const int deviceHeight = device->height() / device->devicePixelRatioF();
   const int deviceWidth = device->width() / device->devicePixelRatioF();
@@ -57,6 +59,6 @@ void BenchTitleDecoration::render( const QgsMapSettings &, QgsRenderContext &con
   context.painter()->setPen( Qt::NoPen );
   context.painter()->setBrush( QBrush( QColor( 0, 0, 0, 0 ), Qt::SolidPattern ) );
   context.painter()->drawPolygon( bar );
-  QgsTextRenderer::drawText( QPointF( xOffset, yOffset ), 0.0, QgsTextRenderer::AlignLeft, lines, context,
+  QgsTextRenderer::drawText( QPointF( xOffset, yOffset ), 0.0, PendulumQgis::TextHorizontalAlignment::Left, lines, context,
                              mFormat );
 }

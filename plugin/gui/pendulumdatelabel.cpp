@@ -1,6 +1,7 @@
 #include "pendulumdatelabel.h"
 
 #include "pendulumframedate.h"
+#include "pendulumqgiscompat.h"
 
 #include <QDomDocument>
 #include <QMetaObject>
@@ -27,7 +28,7 @@ QString textFormatXml()
   font.setBold( true );
   format.setFont( font );
   format.setSize( 14 );
-  format.setSizeUnit( QgsUnitTypes::RenderPoints );
+  format.setSizeUnit( PendulumQgis::RenderUnit::Points );
   format.setColor( QColor( 0x22, 0x22, 0x22 ) );
   // A white box behind the date keeps it legible over any fill, in colour or greyscale.
   QgsTextBackgroundSettings background = format.background();
@@ -35,7 +36,7 @@ QString textFormatXml()
   background.setType( QgsTextBackgroundSettings::ShapeRectangle );
   background.setSizeType( QgsTextBackgroundSettings::SizeBuffer );
   background.setSize( QSizeF( 2, 1 ) );
-  background.setSizeUnit( QgsUnitTypes::RenderMillimeters );
+  background.setSizeUnit( PendulumQgis::RenderUnit::Millimeters );
   background.setRadii( QSizeF( 1, 1 ) );
   background.setFillColor( QColor( 255, 255, 255, 225 ) );
   background.setStrokeColor( QColor( 0x88, 0x88, 0x88 ) );
