@@ -83,6 +83,9 @@ def step(function):
 
 
 def load():
+    # The whole Xvfb screen, whatever size this QGIS opens a fresh profile's window at (3.40 opens a
+    # small one, in which southern Sakhalin is a few pixels wide).
+    iface.mainWindow().showMaximized()
     action("mActionPendulumAddLayers").trigger()
     result["events_dock_visible"] = find(QDockWidget, "PendulumEventsDock").isVisible()
     result["events_listed"] = find(QTreeWidget, "mPendulumEventList").topLevelItemCount()
@@ -167,25 +170,41 @@ def map_tip_and_form():
             break
 
 
-def see_map_tip_and_form():
-    from qgis.core import QgsVectorLayer  # noqa: F401
+def html_views_text(parent):
+    """The text of the visible QgsWebView widgets under parent, and the engine that shows them: a
+    QWebView where QGIS is built with QtWebKit (Debian 12), else a QTextBrowser (Debian 13 and later)."""
     try:
         from qgis.PyQt.QtWebKitWidgets import QWebView
-        views = [w for w in iface.mapCanvas().findChildren(QWebView) if w.isVisible()]
-        result["map_tip_html"] = views[0].page().mainFrame().toPlainText()[:2000] if views else ""
+        views = [w for w in parent.findChildren(QWebView) if w.isVisible()]
+        if views:
+            return [v.page().mainFrame().toPlainText() for v in views], "QtWebKit"
     except ImportError:
-        result["map_tip_html"] = "(no QtWebKit bindings)"
+        pass
+    from qgis.PyQt.QtWidgets import QTextBrowser
+    views = [w for w in parent.findChildren(QTextBrowser) if w.isVisible()]
+    return [v.toPlainText() for v in views], "Qt rich text (QTextBrowser)"
+
+
+def see_map_tip_and_form():
+    from qgis.core import QgsVectorLayer  # noqa: F401
+    texts, engine = html_views_text(iface.mapCanvas())
+    result["map_tip_html"] = texts[0][:2000] if texts else ""
+    result["map_tip_engine"] = engine
     iface.mainWindow().grab().save(os.path.join(OUT, "desktop-map-tip.png"))
     forms = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.metaObject().className() == "QgsAttributeDialog"]
     result["form_open"] = bool(forms)
     if forms:
         forms[0].grab().save(os.path.join(OUT, "desktop-identify-form.png"))
-        try:
-            from qgis.PyQt.QtWebKitWidgets import QWebView
-            views = forms[0].findChildren(QWebView)
-            result["form_html"] = views[0].page().mainFrame().toPlainText()[:2000] if views else ""
-        except ImportError:
-            result["form_html"] = ""
+        # The popup: a QLabel of the form's text element (QGIS 3.30 and later), or its HTML element's web view.
+        from qgis.PyQt.QtGui import QTextDocument
+        from qgis.PyQt.QtWidgets import QLabel
+        shown = []
+        for label in forms[0].findChildren(QLabel):
+            document = QTextDocument()
+            document.setHtml(label.text())
+            shown.append(document.toPlainText())
+        texts, _ = html_views_text(forms[0])
+        result["form_html"] = "\n".join(t for t in shown + texts if "Karafuto" in t or "Japan" in t)[:2000]
         forms[0].close()
 
 
