@@ -60,6 +60,7 @@ if [ "$sanitize" -eq 0 ]; then
   cd "$PENDULUM_BUILD_DIR"
   status=0
   pendulum_stage "tests (QGIS $(pendulum_qgis_version))" ctest --output-on-failure --timeout 600 "$@" || status=$?
+  pendulum_report_skips
   exit "$status"
 fi
 

@@ -85,6 +85,21 @@ pendulum_build() {
   fi
 }
 
+# Qt Test's QSKIP lines of the last ctest run in $PENDULUM_BUILD_DIR: checks that cannot apply to
+# this QGIS (e.g. QtWebKit's, where QGIS is built without it) say so here, not only in the log.
+pendulum_report_skips() {
+  local log="$PENDULUM_BUILD_DIR/Testing/Temporary/LastTest.log"
+  [ -f "$log" ] || return 0
+  local skips
+  skips=$(grep -E "^SKIP +: " "$log" | sed -E 's/^SKIP +: /    /' | sort -u)
+  if [ -n "$skips" ]; then
+    pendulum_log "checks skipped on QGIS $(pendulum_qgis_version), with the reason:"
+    printf '%s\n' "$skips" >&2
+  else
+    pendulum_log "no check skipped on QGIS $(pendulum_qgis_version)"
+  fi
+}
+
 # QGIS writes into $HOME and $XDG_RUNTIME_DIR: keep a headless run's files in the build tree.
 pendulum_headless_env() {
   export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
