@@ -5,7 +5,7 @@
 #include "qgslayertree.h"
 #include "qgslayertreemodel.h"
 #include "qgslegendstyle.h"
-#include "qgsmaplayer.h"
+#include "qgsvectorlayer.h"
 #include "qgsmapsettings.h"
 #if _QGIS_VERSION_INT >= 33000
 #include "qgsattributeeditortextelement.h"
@@ -100,7 +100,7 @@ void saveStyle( Layer &layer, const QString &name, const QString &description, b
 }
 } // namespace
 
-QString saveStyleToDatabase( QgsMapLayer &layer, const QString &name, const QString &description,
+QString saveStyleToDatabase( QgsVectorLayer &layer, const QString &name, const QString &description,
                              bool useAsDefault )
 {
   QString error;

@@ -25,8 +25,8 @@ class QgsAttributeEditorElement;
 class QgsLayerTree;
 class QgsLayerTreeModel;
 class QgsLegendStyle;
-class QgsMapLayer;
 class QgsMapSettings;
+class QgsVectorLayer;
 
 #if _QGIS_VERSION_INT < 32800
 #include "qgstextrenderer.h"
@@ -203,9 +203,10 @@ QgsAttributeEditorElement *createFieldHtmlElement( const QString &name, const QS
 
 /**
  * Stores the layer's style in its data source as \a name: QgsMapLayer::saveStyleToDatabaseV2
- * (3.44), saveStyleToDatabase before. Returns an error message, empty on success.
+ * (3.44), saveStyleToDatabase before (a QgsVectorLayer method in 3.22). Returns an error
+ * message, empty on success.
  */
-QString saveStyleToDatabase( QgsMapLayer &layer, const QString &name, const QString &description,
+QString saveStyleToDatabase( QgsVectorLayer &layer, const QString &name, const QString &description,
                              bool useAsDefault );
 
 } // namespace PendulumQgis
