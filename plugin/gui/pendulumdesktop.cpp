@@ -1,7 +1,7 @@
 #include "pendulumdesktop.h"
 
 #include "pendulumdate.h"
-#include "pendulumdatelabel.h"
+#include "pendulumcanvasdatelabel.h"
 #include "pendulumeventsdock.h"
 #include "pendulumlanguage.h"
 #include "pendulumlayerlanguage.h"
@@ -71,7 +71,7 @@ PendulumDesktop::PendulumDesktop( QgisInterface *iface, QObject *parent ) : QObj
     connect( action, &QAction::triggered, this, [this, code] { setLanguage( code ); } );
   }
 
-  mDateLabel = new PendulumDateLabel( mIface->mainWindow(), canvas, this );
+  mDateLabel = new PendulumCanvasDateLabel( mIface->mainWindow(), canvas, this );
 
   connect( mEventsDock, &PendulumEventsDock::eventSelected, this, &PendulumDesktop::selectEvent );
   connect( mEventsDock, &PendulumEventsDock::previousChangeRequested, this, [this] { stepToChange( -1 ); } );

@@ -11,7 +11,7 @@
 #include <QPointer>
 #include <memory>
 
-class PendulumDateLabel;
+class PendulumCanvasDateLabel;
 class PendulumEventsDock;
 class PendulumSourcesDock;
 class PendulumWhatWasHereTool;
@@ -94,7 +94,7 @@ private:
   QPointer<PendulumEventsDock> mEventsDock;
   QPointer<PendulumSourcesDock> mSourcesDock;
   PendulumWhatWasHereTool *mTool = nullptr;
-  PendulumDateLabel *mDateLabel = nullptr;
+  PendulumCanvasDateLabel *mDateLabel = nullptr;
   QAction *mWhatWasHereAction = nullptr;
   QMenu *mLanguageMenu = nullptr;
   QActionGroup *mLanguageGroup = nullptr;

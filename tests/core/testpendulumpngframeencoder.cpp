@@ -1,3 +1,4 @@
+#include "pendulumdatelabel.h"
 #include "pendulummaprenderer.h"
 #include "pendulumpngframeencoder.h"
 #include "pendulumpngwriter.h"
@@ -69,7 +70,7 @@ QImage TestPendulumPngFrameEncoder::map( const QSize &size )
 QImage TestPendulumPngFrameEncoder::labelled( const QImage &map, const QString &text )
 {
   QImage frame = map.copy();
-  PendulumMapRenderer::drawLabel( frame, text, 96 );
+  PendulumDateLabel::draw( frame, text, 96 );
   return frame;
 }
 

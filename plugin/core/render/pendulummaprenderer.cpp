@@ -1,5 +1,7 @@
 #include "pendulummaprenderer.h"
 
+#include "pendulumdatelabel.h"
+
 #include "pendulumdate.h"
 #include "pendulumfeaturefilter.h"
 #include "pendulumframelegend.h"
@@ -92,10 +94,10 @@ QImage PendulumMapRenderer::finish( const QImage &rendered, const PendulumMapReq
   image.setDotsPerMeterX( qRound( request.dpi / 0.0254 ) );
   image.setDotsPerMeterY( qRound( request.dpi / 0.0254 ) );
   if ( request.dateLabel )
-    drawLabel( image,
-               request.labelText.isEmpty() ? PendulumDate::toDisplayString( request.date )
-                                           : request.labelText,
-               request.dpi );
+    PendulumDateLabel::draw( image,
+                             request.labelText.isEmpty() ? PendulumDate::toDisplayString( request.date )
+                                                         : request.labelText,
+                             request.dpi );
   return image;
 }
 
@@ -139,24 +141,6 @@ QImage PendulumMapRenderer::renderBasemap( const PendulumMapRequest &request ) c
 QImage PendulumMapRenderer::renderOver( const QImage &basemap, const PendulumMapRequest &request ) const
 {
   return start( request, basemap )->wait();
-}
-
-void PendulumMapRenderer::drawLabel( QImage &image, const QString &text, int dpi )
-{
-  QPainter painter( &image );
-  painter.setRenderHint( QPainter::Antialiasing );
-  QFont font( QStringLiteral( "Noto Sans" ) );
-  font.setPixelSize( std::max( 12, qRound( image.height() * 0.035 ) ) );
-  font.setBold( true );
-  painter.setFont( font );
-  const int margin = std::max( 6, dpi / 12 );
-  QRect box = painter.fontMetrics().boundingRect( text ).adjusted( -margin, -margin / 2, margin, margin / 2 );
-  box.moveTopLeft( QPoint( margin, margin ) );
-  painter.setPen( Qt::NoPen );
-  painter.setBrush( QColor( 255, 255, 255, 220 ) );
-  painter.drawRoundedRect( box, margin / 2, margin / 2 );
-  painter.setPen( QColor( 0x22, 0x22, 0x22 ) );
-  painter.drawText( box, Qt::AlignCenter, text );
 }
 
 bool PendulumMapRenderer::save( const QImage &image, const QString &path, int dpi, QString *error )
