@@ -3,6 +3,7 @@
 #include "pendulumbibliography.h"
 #include "pendulumdataset.h"
 #include "pendulumdate.h"
+#include "pendulumfilekind.h"
 #include "penduluminterrupt.h"
 #include "pendulumpaths.h"
 
@@ -136,14 +137,38 @@ QString PendulumCommand::checkRecordDate( const QCommandLineParser &parser, cons
   return QString();
 }
 
-QString PendulumCommand::checkOutputFolder( const QString &path )
+QStringList PendulumCommand::inputs( const QCommandLineParser &parser ) const
 {
-  const QFileInfo folder( QFileInfo( path ).absolutePath() );
+  static const QStringList sReadOptions = { QStringLiteral( "data" ), QStringLiteral( "template" ),
+                                            QStringLiteral( "layers" ), QStringLiteral( "styles" ) };
+  QStringList read;
+  for ( const QCommandLineOption &option : options() )
+  {
+    const QString optionName = option.names().constFirst();
+    if ( sReadOptions.contains( optionName ) && !parser.value( optionName ).isEmpty() )
+      read << parser.value( optionName );
+    if ( optionName == QLatin1String( "layers" ) )
+      read << PendulumPaths::stylesDirFor( parser.value( optionName ) );
+  }
+  read << PendulumPaths::defaultLayersDir()
+       << PendulumPaths::stylesDirFor( PendulumPaths::defaultLayersDir() );
+  return read;
+}
+
+QString PendulumCommand::checkOutput( const QCommandLineParser &parser, const QString &out ) const
+{
+  const QFileInfo folder( QFileInfo( out ).absolutePath() );
   if ( !folder.isDir() )
     return QStringLiteral( "--out: the folder %1 does not exist" ).arg( folder.filePath() );
   if ( !folder.isWritable() )
     return QStringLiteral( "--out: the folder %1 is not writable" ).arg( folder.filePath() );
-  return QString();
+  const QString problem = PendulumFileKind::checkOutput( out, inputs( parser ) );
+  return problem.isEmpty() ? QString() : QStringLiteral( "--out: %1" ).arg( problem );
+}
+
+QString PendulumCommand::outputPath( const QCommandLineParser &parser )
+{
+  return PendulumFileKind::writeTarget( parser.value( QStringLiteral( "out" ) ) );
 }
 
 QString PendulumCommand::checkPrintOptions( const QCommandLineParser &parser )
