@@ -6,6 +6,7 @@
 #include "pendulumfilekind.h"
 #include "penduluminterrupt.h"
 #include "pendulumpaths.h"
+#include "pendulumtextsanitiser.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -86,7 +87,10 @@ QString PendulumCommand::checkOptions( const QCommandLineParser & ) const
 
 void PendulumCommand::printError( const QString &message ) const
 {
-  QTextStream( stderr ) << QStringLiteral( "pendulum %1: %2" ).arg( name(), message ) << Qt::endl;
+  // Arguments and record text reach this line: no escape sequence reaches the terminal raw.
+  QTextStream( stderr )
+      << QStringLiteral( "pendulum %1: %2" ).arg( name(), PendulumTextSanitiser::visible( message ) )
+      << Qt::endl;
 }
 
 QCommandLineOption PendulumCommand::dataOption()

@@ -28,6 +28,8 @@ private slots:
   void inputsAreNeverOverwritten();
   void buildWritesOnlyGeoPackages();
   void writesThroughSymbolicLinks();
+  void escapeSequencesNeverReachTheTerminal();
+  void chronicleEscapesMarkup();
   void fullDiskSaysSoAndKeepsTheOldFile_data();
   void fullDiskSaysSoAndKeepsTheOldFile();
 
@@ -226,6 +228,37 @@ void TestPendulumOutputs::writesThroughSymbolicLinks()
   QVERIFY( written.readAll().startsWith( "# " ) );
   QCOMPARE( PendulumHostile::entries( mDir->filePath( QStringLiteral( "real" ) ) ),
             QStringList{ QStringLiteral( "chronology.md" ) } );
+}
+
+void TestPendulumOutputs::escapeSequencesNeverReachTheTerminal()
+{
+  // An argument that would turn the terminal red and then reorder the line.
+  const QString hostile = QStringLiteral( "\x1b[31m1910\u202e-01-01" );
+  const PendulumTestCli::Result result = run( { "map", "--date", hostile, "--out", "m.pdf" } );
+  QCOMPARE( result.code, 2 );
+  QVERIFY2( !result.err.contains( QChar( 0x1b ) ) && !result.err.contains( QChar( 0x202e ) ),
+            qPrintable( result.err ) );
+  QVERIFY2( result.err.contains( QLatin1String( "\\x1b[31m1910\\u202e-01-01" ) ), qPrintable( result.err ) );
+  QCOMPARE( PendulumHostile::lines( result.err ).size(), 1 );
+}
+
+void TestPendulumOutputs::chronicleEscapesMarkup()
+{
+  // Markdown passes raw HTML through: record text must reach it as text.
+  const QString layers = mDir->filePath( QStringLiteral( "mini" ) );
+  QVERIFY( QDir().mkdir( layers ) );
+  QCOMPARE( PendulumHostile::copyMini( layers, QStringLiteral( "events.geojson" ),
+                                       "\"description_en\": \"Test.\"",
+                                       "\"description_en\": \"<script>alert(1)</script> & <b>bold</b>\"" ),
+            QString() );
+  const PendulumTestCli::Result result = run( { "chronicle", "--layers", layers } );
+  QCOMPARE( result.code, 0 );
+  QVERIFY2( !result.out.contains( QLatin1String( "<script>" ) ) &&
+                !result.out.contains( QLatin1String( "<b>" ) ),
+            qPrintable( result.out ) );
+  QVERIFY2( result.out.contains(
+                QLatin1String( "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" ) ),
+            qPrintable( result.out ) );
 }
 
 void TestPendulumOutputs::fullDiskSaysSoAndKeepsTheOldFile_data()
