@@ -59,44 +59,49 @@ std::unique_ptr<QTemporaryDir> stagingDir( const QString &target, QString *error
 }
 
 /**
- * Whether \a file is complete: QGIS's exporters report success on a full disk
+ * Why \a file is not complete (empty if it is): QGIS's exporters report success on a full disk
  * (Qt's PDF and SVG writers do not check their writes), so each staged file is
  * read back before it may replace anything: a PDF ends with its %%EOF marker,
  * an SVG parses to its end, an image decodes.
  */
-bool isComplete( const QString &file )
+QString incompleteness( const QString &file )
 {
   const QString suffix = QFileInfo( file ).suffix().toLower();
   QFile in( file );
   if ( !in.open( QIODevice::ReadOnly ) || in.size() == 0 )
-    return false;
+    return QStringLiteral( "is empty" );
   if ( suffix == QLatin1String( "pdf" ) )
   {
     in.seek( std::max<qint64>( 0, in.size() - 1024 ) );
-    return in.readAll().contains( "%%EOF" );
+    return in.readAll().contains( "%%EOF" ) ? QString() : QStringLiteral( "is cut off (no %%EOF)" );
   }
   if ( suffix == QLatin1String( "svg" ) )
   {
     QXmlStreamReader xml( &in );
     while ( !xml.atEnd() )
       xml.readNext();
-    return !xml.hasError();
+    return xml.hasError() ? QStringLiteral( "is not well-formed XML (line %1: %2)" )
+                                .arg( xml.lineNumber() )
+                                .arg( xml.errorString() )
+                          : QString();
   }
   QImageReader reader( &in );
-  return reader.canRead() && !reader.read().isNull();
+  return reader.canRead() && !reader.read().isNull() ? QString()
+                                                     : QStringLiteral( "does not decode as an image" );
 }
 
-//! Checks every file of \a staging (isComplete()); \a error names the first incomplete one and why.
+//! Checks every file of \a staging (incompleteness()); \a error names the first incomplete one and why.
 bool verify( const QTemporaryDir &staging, const QString &target, QString *error )
 {
   const QStringList names = QDir( staging.path() ).entryList( QDir::Files, QDir::Name );
   for ( const QString &name : names )
   {
-    if ( !isComplete( QDir( staging.path() ).filePath( name ) ) )
+    const QString problem = incompleteness( QDir( staging.path() ).filePath( name ) );
+    if ( !problem.isEmpty() )
     {
       *error = QStringLiteral( "%1: %2; nothing was replaced" )
                    .arg( target, PendulumWriteError::reason(
-                                     target, QStringLiteral( "the export came out incomplete" ) ) );
+                                     target, QStringLiteral( "the exported %1 %2" ).arg( name, problem ) ) );
       return false;
     }
   }
