@@ -104,11 +104,10 @@ void TestPendulumPopup::oldStyleOnRussianSide()
   QVERIFY( html.contains( "Russian Empire" ) );
   QVERIFY( html.contains( "leased territory" ) );
   // Soviet after the calendar reform: no Old Style.
-  const QString soviet =
-      PendulumPopup( mBibliography )
-          .html( feature( "border_1905", "north-sakhalin-soviet-1917" ), "border_1905", "en" );
+  const QString soviet = PendulumPopup( mBibliography )
+                             .html( feature( "states", "states-soviet-primorye-1917" ), "states", "en" );
   QVERIFY( soviet.contains( "From 7 November 1917 (25 October 1917 O.S.)" ) );
-  QVERIFY( soviet.contains( "until 25 August 1945\n" ) || soviet.contains( "until 25 August 1945<" ) );
+  QVERIFY( soviet.contains( "until 29 June 1918\n" ) || soviet.contains( "until 29 June 1918<" ) );
   QVERIFY( soviet.contains( "Soviet Russia" ) ); // the holder's name in 1917, before the USSR
 }
 
