@@ -231,7 +231,7 @@ void TestPendulumPopup::plainText()
       PendulumPopup( mBibliography ).text( feature( "border_1905", "karafuto-1905" ), "border_1905", "en" );
   QVERIFY( text.startsWith( "Karafuto (Japanese southern Sakhalin)\n" ) );
   QVERIFY( text.contains( "\nHolder: Empire of Japan\n" ) );
-  QVERIFY( text.contains( "\n4. Stephan, John J. 1971. Sakhalin: A History." ) );
+  QVERIFY( text.contains( "\n5. Stephan, John J. 1971. Sakhalin: A History." ) );
   QVERIFY( !text.contains( "<" ) );
 }
 
