@@ -3,11 +3,11 @@
 #include "benchmachine.h"
 #include "benchreport.h"
 #include "benchstatistics.h"
-#include "benchtitledecoration.h"
 #include "pendulumanimationframerenderer.h"
 #include "pendulumanimationtask.h"
 #include "pendulumchangeindex.h"
 #include "pendulumdataset.h"
+#include "pendulumdatelabel.h"
 #include "pendulumframedate.h"
 #include "pendulummaprenderer.h"
 #include "pendulumpngframeencoder.h"
@@ -87,7 +87,7 @@ double BenchAnimation::qgisFrames( const QString &folder, QString *error ) const
   request.size = FRAME_SIZE;
   const QgsMapSettings mapSettings = PendulumMapRenderer( mapLayers( layers ) ).mapSettings( request );
 
-  BenchTitleDecoration title( PendulumFrameDate::labelText( QStringLiteral( "en" ) ) );
+  PendulumDateLabel title( PendulumFrameDate::labelText( QStringLiteral( "en" ) ) );
   QgsTemporalUtils::AnimationExportSettings settings;
   const PendulumAnimationPlan::Settings plan = planSettings();
   // 984 frames of one month each, the first starting on the first day of the plan.
@@ -295,7 +295,8 @@ void BenchAnimation::run( BenchReport &report )
       QStringLiteral(
           "QGIS: `QgsTemporalUtils::exportAnimation` on the same layers, styles and map settings "
           "(`PendulumMapRenderer::mapSettings`), with QGIS's Title Label decoration as the plugin "
-          "configures it drawing the date (`bench/benchtitledecoration.cpp`); for the same span its "
+          "configures it drawing the date (`PendulumDateLabel`, the label of every Pendulum map); for the "
+          "same span its "
           "navigator writes %1 frames (it counts a month as 30 days), so its times are scaled to %2 "
           "frames. Its MP4 is those PNG frames through ffmpeg with Pendulum's codec settings (libx264 "
           "veryfast, CRF 20, yuv420p), timed from the start of the export to the end of ffmpeg; %3 "

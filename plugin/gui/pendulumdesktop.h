@@ -9,9 +9,11 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+
+#include "qgsrange.h"
 #include <memory>
 
-class PendulumDateLabel;
+class PendulumCanvasDateLabel;
 class PendulumEventsDock;
 class PendulumSourcesDock;
 class PendulumWhatWasHereTool;
@@ -56,6 +58,8 @@ public:
   void recordLoaded();
 
 private slots:
+  //! Narrows the canvas to the first day of the controller's \a frame.
+  void showExactDay( const QgsDateTimeRange &frame );
   void selectEvent( const QString &eventId );
   void stepToChange( int direction );
   void goToDate( const QString &text );
@@ -94,7 +98,7 @@ private:
   QPointer<PendulumEventsDock> mEventsDock;
   QPointer<PendulumSourcesDock> mSourcesDock;
   PendulumWhatWasHereTool *mTool = nullptr;
-  PendulumDateLabel *mDateLabel = nullptr;
+  PendulumCanvasDateLabel *mDateLabel = nullptr;
   QAction *mWhatWasHereAction = nullptr;
   QMenu *mLanguageMenu = nullptr;
   QActionGroup *mLanguageGroup = nullptr;

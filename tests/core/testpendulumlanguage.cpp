@@ -160,10 +160,10 @@ void TestPendulumLanguage::formShowsThePopup()
   document.setHtml( markup );
   const QString shown = document.toPlainText();
   QVERIFY2( shown.contains( "Karafuto (Japanese southern Sakhalin)" ), qPrintable( shown ) );
-  QVERIFY( shown.contains( "25 Nov 1905 – 25 Aug 1945" ) );
+  QVERIFY( shown.contains( "15 Oct 1905 – 25 Aug 1945" ) );
   QVERIFY( shown.contains( "Stephan, John J. 1971. Sakhalin: A History." ) );
   QVERIFY( !shown.contains( "<div" ) ); // rendered as markup, not as text
-  QCOMPARE( markup.count( "<li" ), 7 );
+  QCOMPARE( markup.count( "<li" ), 8 );
 #else
   const auto *html = dynamic_cast<const QgsAttributeEditorHtmlElement *>( popup );
   QVERIFY( html );
@@ -186,9 +186,9 @@ void TestPendulumLanguage::formShowsThePopup()
     QVERIFY( loaded.wait( 10000 ) );
   const QString shown = frame->toPlainText();
   QVERIFY2( shown.contains( "Karafuto (Japanese southern Sakhalin)" ), qPrintable( shown ) );
-  QVERIFY( shown.contains( "25 Nov 1905 – 25 Aug 1945" ) );
+  QVERIFY( shown.contains( "15 Oct 1905 – 25 Aug 1945" ) );
   QVERIFY( shown.contains( "Stephan, John J. 1971. Sakhalin: A History." ) );
-  QCOMPARE( frame->findAllElements( "ol li" ).count(), 7 ); // rendered as markup, not as text
+  QCOMPARE( frame->findAllElements( "ol li" ).count(), 8 ); // rendered as markup, not as text
 #endif
 #endif
 }
@@ -230,18 +230,25 @@ void TestPendulumLanguage::namesAndLabels()
   const auto *labeling = dynamic_cast<const QgsVectorLayerSimpleLabeling *>( layer->labeling() );
   QVERIFY( labeling );
   QVERIFY( labeling->settings().isExpression );
-  QCOMPARE( labeling->settings().fieldName,
-            QStringLiteral( "coalesce(nullif(\"name_ja\", ''), \"name_en\")" ) );
+  QVERIFY2( labeling->settings().fieldName.contains(
+                QLatin1String( "coalesce(nullif(\"name_ja\", ''), \"name_en\")" ) ),
+            qPrintable( labeling->settings().fieldName ) );
   // The label a reader sees for Karafuto.
   QgsExpressionContext context( QgsExpressionContextUtils::globalProjectLayerScopes( layer.get() ) );
   context.setFeature( karafuto( layer.get() ) );
   QgsExpression label( labeling->settings().fieldName );
   QCOMPARE( label.evaluate( &context ).toString(), QStringLiteral( "樺太(南樺太)" ) );
+  // An edited GeoPackage's control and bidi characters never reach a label.
+  QgsFeature hostile = karafuto( layer.get() );
+  hostile.setAttribute( QStringLiteral( "name_ja" ), QStringLiteral( "樺\u202e太\x07\x1b[0m" ) );
+  context.setFeature( hostile );
+  QCOMPARE( label.evaluate( &context ).toString(), QStringLiteral( "樺太[0m" ) );
 
   PendulumLayerLanguage::apply( layer.get(), info, "en" );
   QCOMPARE( layer->name(), info.titleEn );
-  QCOMPARE( dynamic_cast<const QgsVectorLayerSimpleLabeling *>( layer->labeling() )->settings().fieldName,
-            QStringLiteral( "\"name_en\"" ) );
+  QVERIFY( dynamic_cast<const QgsVectorLayerSimpleLabeling *>( layer->labeling() )
+               ->settings()
+               .fieldName.startsWith( QLatin1String( "regexp_replace(\"name_en\"," ) ) );
   QCOMPARE( layer->mapTipTemplate(), QStringLiteral( "[% \"popup_en\" %]" ) );
 }
 

@@ -1,3 +1,4 @@
+#include "pendulumdatelabel.h"
 #include "pendulummaprenderer.h"
 #include "pendulummaprenderjob.h"
 #include "pendulumtest.h"
@@ -79,8 +80,8 @@ void TestPendulumMapRenderJob::overTheBasemapAsInFull()
     job.start();
     job.waitForFinished();
     QImage plain = job.renderedImage();
-    PendulumMapRenderer::drawLabel( plain, QString::number( year ),
-                                    96 ); // render()'s date label, drawn alike
+    PendulumDateLabel::draw( plain, QString::number( year ),
+                             96 ); // render()'s date label, drawn alike
     QImage labelled = renderer.renderOver( basemap,
                                            [&]
                                            {

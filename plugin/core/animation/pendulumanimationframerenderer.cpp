@@ -1,5 +1,6 @@
 #include "pendulumanimationframerenderer.h"
 
+#include "pendulumdatelabel.h"
 #include "pendulumframelegend.h"
 #include "pendulummaprenderjob.h"
 
@@ -83,7 +84,7 @@ QImage PendulumAnimationFrameRenderer::compose( const QImage &map, const Pendulu
   if ( frame.label.isEmpty() )
     return map;
   QImage image = map.copy();
-  PendulumMapRenderer::drawLabel( image, frame.label, mRequest.dpi );
+  PendulumDateLabel::draw( image, frame.label, mRequest.dpi );
   return image;
 }
 

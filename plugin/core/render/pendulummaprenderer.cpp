@@ -1,5 +1,8 @@
 #include "pendulummaprenderer.h"
 
+#include "pendulumdatelabel.h"
+#include "pendulumwriteerror.h"
+
 #include "pendulumdate.h"
 #include "pendulumfeaturefilter.h"
 #include "pendulumframelegend.h"
@@ -92,10 +95,10 @@ QImage PendulumMapRenderer::finish( const QImage &rendered, const PendulumMapReq
   image.setDotsPerMeterX( qRound( request.dpi / 0.0254 ) );
   image.setDotsPerMeterY( qRound( request.dpi / 0.0254 ) );
   if ( request.dateLabel )
-    drawLabel( image,
-               request.labelText.isEmpty() ? PendulumDate::toDisplayString( request.date )
-                                           : request.labelText,
-               request.dpi );
+    PendulumDateLabel::draw( image,
+                             request.labelText.isEmpty() ? PendulumDate::toDisplayString( request.date )
+                                                         : request.labelText,
+                             request.dpi );
   return image;
 }
 
@@ -141,24 +144,6 @@ QImage PendulumMapRenderer::renderOver( const QImage &basemap, const PendulumMap
   return start( request, basemap )->wait();
 }
 
-void PendulumMapRenderer::drawLabel( QImage &image, const QString &text, int dpi )
-{
-  QPainter painter( &image );
-  painter.setRenderHint( QPainter::Antialiasing );
-  QFont font( QStringLiteral( "Noto Sans" ) );
-  font.setPixelSize( std::max( 12, qRound( image.height() * 0.035 ) ) );
-  font.setBold( true );
-  painter.setFont( font );
-  const int margin = std::max( 6, dpi / 12 );
-  QRect box = painter.fontMetrics().boundingRect( text ).adjusted( -margin, -margin / 2, margin, margin / 2 );
-  box.moveTopLeft( QPoint( margin, margin ) );
-  painter.setPen( Qt::NoPen );
-  painter.setBrush( QColor( 255, 255, 255, 220 ) );
-  painter.drawRoundedRect( box, margin / 2, margin / 2 );
-  painter.setPen( QColor( 0x22, 0x22, 0x22 ) );
-  painter.drawText( box, Qt::AlignCenter, text );
-}
-
 bool PendulumMapRenderer::save( const QImage &image, const QString &path, int dpi, QString *error )
 {
   QImage out = image;
@@ -175,20 +160,15 @@ bool PendulumMapRenderer::save( const QImage &image, const QString &path, int dp
   QSaveFile file( path );
   if ( !file.open( QIODevice::WriteOnly ) )
   {
-    *error = QStringLiteral( "%1: cannot write (%2)" ).arg( path, file.errorString() );
+    *error = PendulumWriteError::cannotWrite( path, file.errorString() );
     return false;
   }
   QImageWriter writer( &file, format );
   if ( !writer.write( out ) )
   {
-    *error = QStringLiteral( "%1: cannot write (%2)" ).arg( path, writer.errorString() );
+    *error = PendulumWriteError::cannotWrite( path, writer.errorString() );
     file.cancelWriting();
     return false;
   }
-  if ( !file.commit() )
-  {
-    *error = QStringLiteral( "%1: cannot write (%2)" ).arg( path, file.errorString() );
-    return false;
-  }
-  return true;
+  return PendulumWriteError::commit( file, error );
 }

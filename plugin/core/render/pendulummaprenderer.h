@@ -81,13 +81,6 @@ public:
    */
   static bool save( const QImage &image, const QString &path, int dpi, QString *error );
 
-  /**
-   * Draws the date label \a text onto \a image as render() does (top left,
-   * on a white box); thread-safe, so animation frames can be labelled in
-   * worker threads on a map rendered once.
-   */
-  static void drawLabel( QImage &image, const QString &text, int dpi );
-
 private:
   QgsMapSettings mapSettings( const PendulumMapRequest &request, const QList<QgsMapLayer *> &layers ) const;
   //! The rendered map with its DPI and, if asked for, the date label.

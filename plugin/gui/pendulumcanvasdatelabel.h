@@ -1,5 +1,5 @@
-#ifndef PENDULUMDATELABEL_H
-#define PENDULUMDATELABEL_H
+#ifndef PENDULUMCANVASDATELABEL_H
+#define PENDULUMCANVASDATELABEL_H
 
 #include <QMap>
 #include <QObject>
@@ -14,15 +14,22 @@ class QgsMapCanvas;
  * the canvas and in "Save as Image / PDF" exports, stored in the project, and
  * the user can restyle or move it there. Pendulum writes the decoration's
  * project entries (a PendulumFrameDate expression) and asks the decoration to
- * re-read them; restore() puts back what the project had before.
+ * re-read them; restore() puts back what the project had before. The look
+ * is PendulumDateLabel's, the one of every Pendulum map.
+ *
+ * QGIS has no public API for the application's decorations on any supported
+ * version (they live in src/app): these project entries are the one way to
+ * reach the Title Label, which is worth it for users (it is drawn into QGIS's
+ * own Save as Image / PDF and can be restyled there). The keys are those of
+ * QGIS 3.22 to 3.44.
  */
-class PendulumDateLabel : public QObject
+class PendulumCanvasDateLabel : public QObject
 {
   Q_OBJECT
 
 public:
   //! \a mainWindow holds QGIS's decorations; \a canvas is refreshed after a change.
-  PendulumDateLabel( QObject *mainWindow, QgsMapCanvas *canvas, QObject *parent = nullptr );
+  PendulumCanvasDateLabel( QObject *mainWindow, QgsMapCanvas *canvas, QObject *parent = nullptr );
 
   //! Shows the frame's date in \a language (keeps the user's placement and font if the label was already
   //! Pendulum's).
@@ -46,4 +53,4 @@ private:
   QMap<QString, QString> mSaved;
 };
 
-#endif // PENDULUMDATELABEL_H
+#endif // PENDULUMCANVASDATELABEL_H

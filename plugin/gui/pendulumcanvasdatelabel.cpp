@@ -1,5 +1,6 @@
-#include "pendulumdatelabel.h"
+#include "pendulumcanvasdatelabel.h"
 
+#include "pendulumdatelabel.h"
 #include "pendulumframedate.h"
 #include "pendulumqgiscompat.h"
 
@@ -23,37 +24,18 @@ constexpr int sTopLeft = 1; // QgsDecorationItem::TopLeft
 
 QString textFormatXml()
 {
-  QgsTextFormat format;
-  QFont font( QStringLiteral( "Noto Sans" ) );
-  font.setBold( true );
-  format.setFont( font );
-  format.setSize( 14 );
-  format.setSizeUnit( PendulumQgis::RenderUnit::Points );
-  format.setColor( QColor( 0x22, 0x22, 0x22 ) );
-  // A white box behind the date keeps it legible over any fill, in colour or greyscale.
-  QgsTextBackgroundSettings background = format.background();
-  background.setEnabled( true );
-  background.setType( QgsTextBackgroundSettings::ShapeRectangle );
-  background.setSizeType( QgsTextBackgroundSettings::SizeBuffer );
-  background.setSize( QSizeF( 2, 1 ) );
-  background.setSizeUnit( PendulumQgis::RenderUnit::Millimeters );
-  background.setRadii( QSizeF( 1, 1 ) );
-  background.setFillColor( QColor( 255, 255, 255, 225 ) );
-  background.setStrokeColor( QColor( 0x88, 0x88, 0x88 ) );
-  background.setStrokeWidth( 0.2 );
-  format.setBackground( background );
   QDomDocument document;
-  document.appendChild( format.writeXml( document, QgsReadWriteContext() ) );
+  document.appendChild( PendulumDateLabel::textFormat().writeXml( document, QgsReadWriteContext() ) );
   return document.toString();
 }
 } // namespace
 
-PendulumDateLabel::PendulumDateLabel( QObject *mainWindow, QgsMapCanvas *canvas, QObject *parent )
+PendulumCanvasDateLabel::PendulumCanvasDateLabel( QObject *mainWindow, QgsMapCanvas *canvas, QObject *parent )
     : QObject( parent ), mMainWindow( mainWindow ), mCanvas( canvas )
 {
 }
 
-void PendulumDateLabel::show( const QString &language )
+void PendulumCanvasDateLabel::show( const QString &language )
 {
   QgsProject *project = QgsProject::instance();
   if ( mSaved.isEmpty() )
@@ -66,8 +48,8 @@ void PendulumDateLabel::show( const QString &language )
     }
     project->writeEntry( sScope, QStringLiteral( "/Placement" ), sTopLeft );
     project->writeEntry( sScope, QStringLiteral( "/MarginUnit" ), QStringLiteral( "MM" ) );
-    project->writeEntry( sScope, QStringLiteral( "/MarginH" ), 4 );
-    project->writeEntry( sScope, QStringLiteral( "/MarginV" ), 4 );
+    project->writeEntry( sScope, QStringLiteral( "/MarginH" ), PendulumDateLabel::marginMillimeters() );
+    project->writeEntry( sScope, QStringLiteral( "/MarginV" ), PendulumDateLabel::marginMillimeters() );
     project->writeEntry( sScope, QStringLiteral( "/BackgroundColor" ), QStringLiteral( "0,0,0,0" ) );
     project->writeEntry( sScope, QStringLiteral( "/Font" ), textFormatXml() );
   }
@@ -76,7 +58,7 @@ void PendulumDateLabel::show( const QString &language )
   reread();
 }
 
-void PendulumDateLabel::restore()
+void PendulumCanvasDateLabel::restore()
 {
   if ( mSaved.isEmpty() )
     return;
@@ -92,7 +74,7 @@ void PendulumDateLabel::restore()
   reread();
 }
 
-void PendulumDateLabel::reread()
+void PendulumCanvasDateLabel::reread()
 {
   if ( !mMainWindow )
     return;
