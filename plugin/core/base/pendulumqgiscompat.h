@@ -10,7 +10,9 @@
  * write `PendulumQgis::X::Value`: on every QGIS that has `Qgis::X`, `PendulumQgis::X` *is*
  * `Qgis::X` (an alias); on an older QGIS it is a stand-in with the current names whose values are
  * the old enum's. Where a method was replaced, a function here calls the current one, or the old
- * one on an older QGIS. Each check is the version that brought the current API (its `\since`).
+ * one on an older QGIS. Each check is on `_QGIS_VERSION_INT` (qgsconfig.h) at the version that
+ * brought the current API (its `\since` in the headers); only saveStyleToDatabaseV2, backported
+ * within the 3.44 series, is detected from the headers themselves.
  * When 3.22 goes: replace `PendulumQgis::` by `Qgis::`, call the current methods directly and
  * delete this file.
  */
