@@ -83,9 +83,10 @@ def step(function):
 
 
 def load():
-    # The whole Xvfb screen, whatever size this QGIS opens a fresh profile's window at (3.40 opens a
-    # small one, in which southern Sakhalin is a few pixels wide).
-    iface.mainWindow().showMaximized()
+    # The window QGIS 3.22 opens a fresh profile with (1280x800), whatever this QGIS does: 3.40 and
+    # 3.44 open a 956x385 one, in which southern Sakhalin is a few pixels wide. Xvfb runs no window
+    # manager, so a geometry is set rather than the window maximised.
+    iface.mainWindow().setGeometry(0, 0, 1280, 800)
     action("mActionPendulumAddLayers").trigger()
     result["events_dock_visible"] = find(QDockWidget, "PendulumEventsDock").isVisible()
     result["events_listed"] = find(QTreeWidget, "mPendulumEventList").topLevelItemCount()
