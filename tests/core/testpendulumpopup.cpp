@@ -79,6 +79,14 @@ void TestPendulumPopup::karafuto()
                 briefLine.contains( QLatin1String( "1905, Art. IX; " ) ) &&
                 briefLine.contains( QLatin1String( "Stephan 1971; Shulatov 2019" ) ),
             qPrintable( briefLine ) );
+  // Before the restoration of 1868 Japan is not yet the Empire: a feature that outlived a name gives each.
+  const QString japan =
+      PendulumPopup( mBibliography ).text( feature( "states", "states-japan-1855" ), "states", "en" );
+  QVERIFY2( japan.contains( QStringLiteral( "Holder: Japan (Tokugawa shogunate) → Empire of Japan\n" ) ),
+            qPrintable( japan ) );
+  QVERIFY( !PendulumPopup( mBibliography )
+                .html( feature( "states", "states-japan-1855" ), "states", "ja" )
+                .contains( QStringLiteral( "大日本帝国 →" ) ) );
   // Japanese side: era years, no Old Style in the dates.
   QVERIFY( html.contains( "From 15 October 1905 (Meiji 38)<br>" ) );
 }
