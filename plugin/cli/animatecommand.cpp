@@ -157,9 +157,13 @@ QString AnimateCommand::checkOptions( const QCommandLineParser &parser ) const
     return QStringLiteral( "--label-precision: '%1' is not day, month or year" )
         .arg( parser.value( QStringLiteral( "label-precision" ) ) );
 
-  problem = PendulumAnimationExporter::checkOutput( parser.value( QStringLiteral( "out" ) ) );
+  const QString out = parser.value( QStringLiteral( "out" ) );
+  problem = PendulumAnimationExporter::checkOutput( out );
   if ( !problem.isEmpty() )
     return QStringLiteral( "--out: %1" ).arg( problem );
+  // A folder of frames was checked above; a video file is checked as every other output.
+  if ( !out.endsWith( QLatin1Char( '/' ) ) )
+    return checkOutput( parser, out );
   return QString();
 }
 
@@ -175,7 +179,8 @@ int AnimateCommand::run( const QCommandLineParser &parser )
   settings.plan.label = !parser.isSet( QStringLiteral( "no-label" ) );
   settings.plan.labelPrecision = parser.value( QStringLiteral( "label-precision" ) );
   settings.plan.language = parser.value( QStringLiteral( "lang" ) );
-  settings.output.out = parser.value( QStringLiteral( "out" ) );
+  const QString out = parser.value( QStringLiteral( "out" ) );
+  settings.output.out = out.endsWith( QLatin1Char( '/' ) ) ? out : outputPath( parser );
   settings.output.request.size = parseSize( parser.value( QStringLiteral( "size" ) ) );
   settings.output.request.legend = !parser.isSet( QStringLiteral( "no-legend" ) );
 

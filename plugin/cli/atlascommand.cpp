@@ -77,7 +77,7 @@ QString AtlasCommand::checkOptions( const QCommandLineParser &parser ) const
     return QStringLiteral( "--lang: '%1' is not en, ja or ru" )
         .arg( parser.value( QStringLiteral( "lang" ) ) );
   const QString error = checkPrintOptions( parser );
-  return error.isEmpty() ? checkOutputFolder( out ) : error;
+  return error.isEmpty() ? checkOutput( parser, out ) : error;
 }
 
 int AtlasCommand::run( const QCommandLineParser &parser )
@@ -112,7 +112,7 @@ int AtlasCommand::run( const QCommandLineParser &parser )
       QObject::connect( feedback, &QgsFeedback::progressChanged,
                         [&err]( double progress )
                         { err << QStringLiteral( "\r%1%" ).arg( qRound( progress ), 3 ) << Qt::flush; } );
-  const QString out = parser.value( QStringLiteral( "out" ) );
+  const QString out = outputPath( parser );
   const bool ok = atlas.exportToPdf( out, parser.value( QStringLiteral( "dpi" ) ).toInt(), feedback, &error );
   QObject::disconnect( progressConnection );
   err << QStringLiteral( "\r" ) << Qt::flush;

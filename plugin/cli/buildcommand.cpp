@@ -4,6 +4,7 @@
 #include "penduluminterrupt.h"
 #include "pendulumpaths.h"
 
+#include <QFileInfo>
 #include <QTextStream>
 
 QString BuildCommand::summary() const
@@ -36,7 +37,11 @@ QList<QCommandLineOption> BuildCommand::options() const
 
 QString BuildCommand::checkOptions( const QCommandLineParser &parser ) const
 {
-  return checkOutputFolder( parser.value( QStringLiteral( "out" ) ) );
+  const QString out = parser.value( QStringLiteral( "out" ) );
+  // The record is a GeoPackage; any other name is a slip that would put one where it does not belong.
+  if ( QFileInfo( out ).suffix().toLower() != QLatin1String( "gpkg" ) )
+    return QStringLiteral( "--out: %1 is not a .gpkg file (build writes a GeoPackage)" ).arg( out );
+  return checkOutput( parser, out );
 }
 
 int BuildCommand::run( const QCommandLineParser &parser )
@@ -45,7 +50,7 @@ int BuildCommand::run( const QCommandLineParser &parser )
   const QString stylesDir = parser.isSet( QStringLiteral( "styles" ) )
                                 ? parser.value( QStringLiteral( "styles" ) )
                                 : PendulumPaths::stylesDirFor( layersDir );
-  const QString out = parser.value( QStringLiteral( "out" ) );
+  const QString out = outputPath( parser );
 
   PendulumDataBuilder builder( layersDir, stylesDir );
   if ( !builder.build( out, interrupt()->feedback() ) )

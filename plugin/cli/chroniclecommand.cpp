@@ -3,6 +3,7 @@
 #include "pendulumchronicle.h"
 #include "pendulumpaths.h"
 #include "pendulumrecordreader.h"
+#include "pendulumwriteerror.h"
 
 #include <QSaveFile>
 #include <QTextStream>
@@ -26,7 +27,7 @@ QList<QCommandLineOption> ChronicleCommand::options() const
 QString ChronicleCommand::checkOptions( const QCommandLineParser &parser ) const
 {
   return parser.isSet( QStringLiteral( "out" ) )
-             ? checkOutputFolder( parser.value( QStringLiteral( "out" ) ) )
+             ? checkOutput( parser, parser.value( QStringLiteral( "out" ) ) )
              : QString();
 }
 
@@ -45,10 +46,15 @@ int ChronicleCommand::run( const QCommandLineParser &parser )
     QTextStream( stdout ) << QString::fromUtf8( markdown );
     return Success;
   }
-  QSaveFile file( parser.value( QStringLiteral( "out" ) ) );
-  if ( !file.open( QIODevice::WriteOnly ) || file.write( markdown ) < 0 || !file.commit() )
+  QSaveFile file( outputPath( parser ) );
+  QString error;
+  if ( !file.open( QIODevice::WriteOnly ) )
+    error = PendulumWriteError::cannotWrite( file.fileName(), file.errorString() );
+  else if ( file.write( markdown ) != markdown.size() )
+    error = PendulumWriteError::cannotWrite( file.fileName(), file.errorString() );
+  if ( !error.isEmpty() || !PendulumWriteError::commit( file, &error ) )
   {
-    printError( QStringLiteral( "%1: cannot write (%2)" ).arg( file.fileName(), file.errorString() ) );
+    printError( error );
     return Failure;
   }
   return Success;

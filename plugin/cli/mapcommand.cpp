@@ -167,7 +167,7 @@ QString MapCommand::checkOptions( const QCommandLineParser &parser ) const
             .arg( parser.value( QStringLiteral( "extent" ) ) );
     }
   }
-  return checkOutputFolder( out );
+  return checkOutput( parser, out );
 }
 
 int MapCommand::run( const QCommandLineParser &parser )
@@ -189,7 +189,7 @@ int MapCommand::printLayout( const QCommandLineParser &parser )
   const int dpi =
       parser.isSet( QStringLiteral( "dpi" ) ) ? parser.value( QStringLiteral( "dpi" ) ).toInt() : 300;
 
-  const QString out = parser.value( QStringLiteral( "out" ) );
+  const QString out = outputPath( parser );
   PendulumPrintJob job( parser.value( QStringLiteral( "data" ) ), request, out, dpi );
   const bool ok = job.run( interrupt()->feedback() );
   if ( !ok && interrupt()->requested() )
@@ -236,7 +236,7 @@ int MapCommand::renderImage( const QCommandLineParser &parser )
   const QImage image = renderer.render( request );
   qDeleteAll( layers );
 
-  const QString out = parser.value( QStringLiteral( "out" ) );
+  const QString out = outputPath( parser );
   if ( interrupt()->requested() )
     return interrupted( out );
   if ( !PendulumMapRenderer::save( image, out, request.dpi, &error ) )

@@ -3,8 +3,10 @@
 #include "pendulumbibliography.h"
 #include "pendulumdataset.h"
 #include "pendulumdate.h"
+#include "pendulumfilekind.h"
 #include "penduluminterrupt.h"
 #include "pendulumpaths.h"
+#include "pendulumtextsanitiser.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -85,7 +87,10 @@ QString PendulumCommand::checkOptions( const QCommandLineParser & ) const
 
 void PendulumCommand::printError( const QString &message ) const
 {
-  QTextStream( stderr ) << QStringLiteral( "pendulum %1: %2" ).arg( name(), message ) << Qt::endl;
+  // Arguments and record text reach this line: no escape sequence reaches the terminal raw.
+  QTextStream( stderr )
+      << QStringLiteral( "pendulum %1: %2" ).arg( name(), PendulumTextSanitiser::visible( message ) )
+      << Qt::endl;
 }
 
 QCommandLineOption PendulumCommand::dataOption()
@@ -136,14 +141,38 @@ QString PendulumCommand::checkRecordDate( const QCommandLineParser &parser, cons
   return QString();
 }
 
-QString PendulumCommand::checkOutputFolder( const QString &path )
+QStringList PendulumCommand::inputs( const QCommandLineParser &parser ) const
 {
-  const QFileInfo folder( QFileInfo( path ).absolutePath() );
+  static const QStringList sReadOptions = { QStringLiteral( "data" ), QStringLiteral( "template" ),
+                                            QStringLiteral( "layers" ), QStringLiteral( "styles" ) };
+  QStringList read;
+  for ( const QCommandLineOption &option : options() )
+  {
+    const QString optionName = option.names().constFirst();
+    if ( sReadOptions.contains( optionName ) && !parser.value( optionName ).isEmpty() )
+      read << parser.value( optionName );
+    if ( optionName == QLatin1String( "layers" ) )
+      read << PendulumPaths::stylesDirFor( parser.value( optionName ) );
+  }
+  read << PendulumPaths::defaultLayersDir()
+       << PendulumPaths::stylesDirFor( PendulumPaths::defaultLayersDir() );
+  return read;
+}
+
+QString PendulumCommand::checkOutput( const QCommandLineParser &parser, const QString &out ) const
+{
+  const QFileInfo folder( QFileInfo( out ).absolutePath() );
   if ( !folder.isDir() )
     return QStringLiteral( "--out: the folder %1 does not exist" ).arg( folder.filePath() );
   if ( !folder.isWritable() )
     return QStringLiteral( "--out: the folder %1 is not writable" ).arg( folder.filePath() );
-  return QString();
+  const QString problem = PendulumFileKind::checkOutput( out, inputs( parser ) );
+  return problem.isEmpty() ? QString() : QStringLiteral( "--out: %1" ).arg( problem );
+}
+
+QString PendulumCommand::outputPath( const QCommandLineParser &parser )
+{
+  return PendulumFileKind::writeTarget( parser.value( QStringLiteral( "out" ) ) );
 }
 
 QString PendulumCommand::checkPrintOptions( const QCommandLineParser &parser )

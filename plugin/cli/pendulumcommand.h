@@ -100,8 +100,22 @@ protected:
    */
   static QString checkRecordDate( const QCommandLineParser &parser, const QString &option, QDate *date );
 
-  //! Checks that the folder of --out value \a path exists and is writable; a message or empty.
-  static QString checkOutputFolder( const QString &path );
+  /**
+   * The files and folders this run reads (the values of its --data,
+   * --template, --layers and --styles options, set or default) and the
+   * record's own folders: no output replaces them.
+   */
+  QStringList inputs( const QCommandLineParser &parser ) const;
+
+  /**
+   * Checks the --out value \a out: its folder exists and is writable, it is
+   * not a FIFO, a device, a socket or a folder, and it replaces none of
+   * inputs() (PendulumFileKind::checkOutput). A message or empty.
+   */
+  QString checkOutput( const QCommandLineParser &parser, const QString &out ) const;
+
+  //! Where to write --out: through a symbolic link, the file it points to (as `cp` does).
+  static QString outputPath( const QCommandLineParser &parser );
 
   //! Checks --dpi (24 to 2400) and --template (an existing file) where set; a message or empty.
   static QString checkPrintOptions( const QCommandLineParser &parser );

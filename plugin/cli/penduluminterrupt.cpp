@@ -1,11 +1,15 @@
 #include "penduluminterrupt.h"
 
+#include <atomic>
 #include <chrono>
 #include <csignal>
 
 namespace
 {
-volatile std::sig_atomic_t sSignal = 0;
+// Written by the signal handler, read by the watcher thread and the main thread: a lock-free
+// atomic is both async-signal-safe and race-free (a volatile sig_atomic_t is only the former).
+std::atomic<int> sSignal{ 0 };
+static_assert( std::atomic<int>::is_always_lock_free, "the signal handler needs a lock-free atomic" );
 struct sigaction sOldInt;
 struct sigaction sOldTerm;
 

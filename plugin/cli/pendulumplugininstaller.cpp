@@ -1,4 +1,5 @@
 #include "pendulumplugininstaller.h"
+#include "pendulumwriteerror.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -44,11 +45,13 @@ QString PendulumPluginInstaller::install( const QString &pluginFile, const QStri
   // that a QGIS still running keeps the module it mapped.
   const QString installed = pluginDir.filePath( QFileInfo( pluginFile ).fileName() );
   QSaveFile copy( installed );
-  if ( !copy.open( QIODevice::WriteOnly ) || copy.write( module.readAll() ) < 0 || !copy.commit() )
+  if ( !copy.open( QIODevice::WriteOnly ) || copy.write( module.readAll() ) < 0 )
   {
-    *error = QStringLiteral( "%1: cannot write (%2)" ).arg( installed, copy.errorString() );
+    *error = PendulumWriteError::cannotWrite( installed, copy.errorString() );
     return QString();
   }
+  if ( !PendulumWriteError::commit( copy, error ) )
+    return QString();
   QFile::setPermissions( installed, QFile::permissions( pluginFile ) );
 
   QSettings settings( settingsFile( profilesPath, profile ), QSettings::IniFormat );

@@ -6,6 +6,7 @@
 #include "pendulumlanguage.h"
 #include "pendulumplacequery.h"
 #include "pendulumschema.h"
+#include "pendulumtextsanitiser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -192,7 +193,8 @@ int QueryCommand::run( const QCommandLineParser &parser )
     if ( json )
       out << QString::fromUtf8( jsonLine( record, bibliography ) ) << '\n';
     else
-      out << QStringLiteral( "  " ) << textLine( record, bibliography, language ) << '\n';
+      out << QStringLiteral( "  " )
+          << PendulumTextSanitiser::visible( textLine( record, bibliography, language ) ) << '\n';
   }
   out.flush();
   qDeleteAll( layers );

@@ -2,6 +2,7 @@
 
 #include "pendulumpaths.h"
 #include "pendulumrecordreader.h"
+#include "pendulumtextsanitiser.h"
 #include "pendulumvalidator.h"
 
 #include <QTextStream>
@@ -34,7 +35,7 @@ int ValidateCommand::run( const QCommandLineParser &parser )
   const bool valid = validator.validate( record );
   QTextStream out( stdout );
   for ( const QString &problem : validator.problems() )
-    out << problem << Qt::endl;
+    out << PendulumTextSanitiser::visible( problem ) << Qt::endl;
   if ( !valid )
   {
     printError( QStringLiteral( "%1 problem(s)" ).arg( validator.problems().size() ) );

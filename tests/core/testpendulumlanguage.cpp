@@ -197,18 +197,25 @@ void TestPendulumLanguage::namesAndLabels()
   const auto *labeling = dynamic_cast<const QgsVectorLayerSimpleLabeling *>( layer->labeling() );
   QVERIFY( labeling );
   QVERIFY( labeling->settings().isExpression );
-  QCOMPARE( labeling->settings().fieldName,
-            QStringLiteral( "coalesce(nullif(\"name_ja\", ''), \"name_en\")" ) );
+  QVERIFY2( labeling->settings().fieldName.contains(
+                QLatin1String( "coalesce(nullif(\"name_ja\", ''), \"name_en\")" ) ),
+            qPrintable( labeling->settings().fieldName ) );
   // The label a reader sees for Karafuto.
   QgsExpressionContext context( QgsExpressionContextUtils::globalProjectLayerScopes( layer.get() ) );
   context.setFeature( karafuto( layer.get() ) );
   QgsExpression label( labeling->settings().fieldName );
   QCOMPARE( label.evaluate( &context ).toString(), QStringLiteral( "樺太(南樺太)" ) );
+  // An edited GeoPackage's control and bidi characters never reach a label.
+  QgsFeature hostile = karafuto( layer.get() );
+  hostile.setAttribute( QStringLiteral( "name_ja" ), QStringLiteral( "樺\u202e太\x07\x1b[0m" ) );
+  context.setFeature( hostile );
+  QCOMPARE( label.evaluate( &context ).toString(), QStringLiteral( "樺太[0m" ) );
 
   PendulumLayerLanguage::apply( layer.get(), info, "en" );
   QCOMPARE( layer->name(), info.titleEn );
-  QCOMPARE( dynamic_cast<const QgsVectorLayerSimpleLabeling *>( layer->labeling() )->settings().fieldName,
-            QStringLiteral( "\"name_en\"" ) );
+  QVERIFY( dynamic_cast<const QgsVectorLayerSimpleLabeling *>( layer->labeling() )
+               ->settings()
+               .fieldName.startsWith( QLatin1String( "regexp_replace(\"name_en\"," ) ) );
   QCOMPARE( layer->mapTipTemplate(), QStringLiteral( "[% \"popup_en\" %]" ) );
 }
 

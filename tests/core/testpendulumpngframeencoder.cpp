@@ -163,6 +163,14 @@ void TestPendulumPngFrameEncoder::otherSizesAndFormats()
   QVERIFY( rgb( decode( encoder.encode( other ) ) ) == rgb( other ) );
   const QImage rgb888 = frame.convertToFormat( QImage::Format_RGB888 );
   QVERIFY( rgb( decode( encoder.encode( rgb888 ) ) ) == rgb( frame ) );
+  // Formats of less than a byte a pixel (a 1-bit mask, 4-bit indexed) once recursed without end.
+  for ( const QImage::Format format : { QImage::Format_Mono, QImage::Format_MonoLSB } )
+  {
+    const QImage mono = frame.convertToFormat( format );
+    QVERIFY( rgb( decode( encoder.encode( mono ) ) ) == rgb( mono ) );
+    const PendulumPngFrameEncoder monoBase( mono );
+    QVERIFY( rgb( decode( monoBase.encode( mono ) ) ) == rgb( mono ) );
+  }
 }
 
 void TestPendulumPngFrameEncoder::threadsShareTheBase()
@@ -193,6 +201,11 @@ void TestPendulumPngFrameEncoder::writesFiles()
   QVERIFY( rgb( QImageReader( path ).read() ) == rgb( base ) );
   QVERIFY( !encoder.write( base, mDir->filePath( QStringLiteral( "missing/frame.png" ) ), &error ) );
   QVERIFY( error.contains( QLatin1String( "cannot write" ) ) );
+  // A full device: the write is checked, and said in words.
+  QVERIFY( !encoder.write( base, QStringLiteral( "/dev/full" ), &error ) );
+  QVERIFY2( error.contains( QLatin1String( "No space left on device" ) ) ||
+                error.contains( QLatin1String( "disk full" ) ),
+            qPrintable( error ) );
 }
 
 PENDULUM_TEST_MAIN( TestPendulumPngFrameEncoder )

@@ -300,10 +300,10 @@ void TestPendulumHostileRecord::specialFilesAreRefused_data()
   QTest::newRow( "missing layer" ) << "missing"
                                    << "events.geojson: no such file (in ";
   QTest::newRow( "folder for a layer" ) << "folder"
-                                        << "events.geojson: not a regular file";
+                                        << "events.geojson: is a folder, not a file";
   // Without the check a FIFO would block the reader for ever.
   QTest::newRow( "FIFO for a layer" ) << "fifo"
-                                      << "events.geojson: not a regular file";
+                                      << "events.geojson: is a FIFO, not a file";
   QTest::newRow( "missing catalog" ) << "catalog"
                                      << "catalog.json: no such file (in ";
 }

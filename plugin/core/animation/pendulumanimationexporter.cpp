@@ -4,6 +4,7 @@
 #include "pendulumpngframeencoder.h"
 #include "pendulumpngwriter.h"
 #include "pendulumvideopipe.h"
+#include "pendulumwriteerror.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -380,13 +381,16 @@ bool PendulumAnimationExporter::pipeFrames( PendulumVideoPipe &pipe )
   return ok && !canceled();
 }
 
-bool PendulumAnimationExporter::writeConcatList( const QString &dir ) const
+bool PendulumAnimationExporter::writeConcatList( const QString &dir )
 {
   // ffconcat: each distinct image once, lasting as long as it and the identical frames after it.
   const QList<PendulumAnimationFrame> &frames = mPlan.frames();
   QSaveFile file( QDir( dir ).filePath( concatListName() ) );
   if ( !file.open( QIODevice::WriteOnly | QIODevice::Text ) )
+  {
+    mError = PendulumWriteError::cannotWrite( file.fileName(), file.errorString() );
     return false;
+  }
   QTextStream stream( &file );
   stream << "ffconcat version 1.0\n";
   for ( int i = 0; i < frames.size(); )
@@ -407,7 +411,7 @@ bool PendulumAnimationExporter::writeConcatList( const QString &dir ) const
     i = next;
   }
   stream.flush();
-  return file.commit();
+  return PendulumWriteError::commit( file, &mError );
 }
 
 bool PendulumAnimationExporter::linkDuplicates( const QString &dir )

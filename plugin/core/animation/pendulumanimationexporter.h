@@ -91,7 +91,7 @@ private:
   //! renamed to \a target.
   PendulumAnimationEncoder::Result writeVideo( const QString &dir, const QFileInfo &target );
   bool pipesVideo() const;
-  bool writeConcatList( const QString &dir ) const;
+  bool writeConcatList( const QString &dir );
   bool linkDuplicates( const QString &dir );
   bool canceled() const { return mCanceled && mCanceled(); }
   void report( double value ) const;

@@ -1,8 +1,10 @@
 #include "pendulumpngframeencoder.h"
+#include "pendulumwriteerror.h"
 
 #include <QFile>
 #include <QtEndian>
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <mutex>
@@ -117,19 +119,22 @@ void PendulumPngFrameEncoder::compressBand( const QImage &image, int band, Band 
 
   // A raw deflate stream of its own: nothing refers back into another band.
   z_stream stream = {};
-  deflateInit2( &stream, DEFLATE_LEVEL, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY );
+  out->chunk.clear();
+  if ( deflateInit2( &stream, DEFLATE_LEVEL, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY ) != Z_OK )
+    return; // out of memory: an empty chunk, which encode() reports as a failure
   QByteArray data( int( deflateBound( &stream, uLong( raw.size() ) ) ) + 64, Qt::Uninitialized );
   stream.next_in = reinterpret_cast<Bytef *>( const_cast<char *>( raw.constData() ) );
   stream.avail_in = uInt( raw.size() );
   stream.next_out = reinterpret_cast<Bytef *>( data.data() );
   stream.avail_out = uInt( data.size() );
   // A sync flush ends on a byte boundary without a final block, so bands can follow each other.
-  deflate( &stream, Z_SYNC_FLUSH );
+  const int result = deflate( &stream, Z_SYNC_FLUSH );
+  // The buffer holds deflateBound() bytes: everything must have gone in at once.
+  const bool complete = result == Z_OK && stream.avail_in == 0;
   data.resize( int( stream.total_out ) );
   deflateEnd( &stream );
-
-  out->chunk.clear();
-  appendChunk( out->chunk, "IDAT", data );
+  if ( complete )
+    appendChunk( out->chunk, "IDAT", data );
 }
 
 const PendulumPngFrameEncoder::Band &PendulumPngFrameEncoder::baseBand( int band ) const
@@ -157,7 +162,12 @@ QByteArray PendulumPngFrameEncoder::encode( const QImage &frame, int *reusedBand
 {
   if ( reusedBands )
     *reusedBands = 0;
-  if ( frame.size() != mBase.size() || frame.depth() % 8 != 0 )
+  // Rows are compared byte for byte: a 1-bit or 4-bit image is compared (and encoded) as RGB32,
+  // which also keeps the fresh encoder below from coming back here.
+  if ( frame.depth() % 8 != 0 )
+    return PendulumPngFrameEncoder( frame.convertToFormat( QImage::Format_RGB32 ) )
+        .encode( frame.convertToFormat( QImage::Format_RGB32 ) );
+  if ( frame.size() != mBase.size() )
     return PendulumPngFrameEncoder( frame ).encode( frame );
 
   QByteArray png( PNG_SIGNATURE, 8 );
@@ -194,6 +204,8 @@ QByteArray PendulumPngFrameEncoder::encode( const QImage &frame, int *reusedBand
       compressBand( frame, band, &own );
       part = &own;
     }
+    if ( part->chunk.isEmpty() )
+      return QByteArray(); // deflate failed (out of memory)
     png.append( part->chunk );
     adler = adler32_combine( adler, part->adler, part->length );
   }
@@ -208,6 +220,11 @@ QByteArray PendulumPngFrameEncoder::encode( const QImage &frame, int *reusedBand
 bool PendulumPngFrameEncoder::write( const QImage &frame, const QString &path, QString *error ) const
 {
   const QByteArray png = encode( frame );
+  if ( png.isEmpty() )
+  {
+    *error = QStringLiteral( "%1: cannot encode the frame (out of memory)" ).arg( path );
+    return false;
+  }
   FILE *file = std::fopen( QFile::encodeName( path ).constData(), "wb" );
   if ( !file )
   {
@@ -215,9 +232,11 @@ bool PendulumPngFrameEncoder::write( const QImage &frame, const QString &path, Q
     return false;
   }
   const bool written = std::fwrite( png.constData(), 1, size_t( png.size() ), file ) == size_t( png.size() );
+  const int writeErrno = written ? 0 : errno;
   if ( std::fclose( file ) != 0 || !written )
   {
-    *error = QStringLiteral( "cannot write %1" ).arg( path );
+    *error = PendulumWriteError::cannotWrite(
+        path, QString::fromLocal8Bit( std::strerror( writeErrno ? writeErrno : errno ) ) );
     return false;
   }
   return true;

@@ -1,5 +1,7 @@
 #include "pendulumtextfile.h"
 
+#include "pendulumfilekind.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <algorithm>
@@ -13,9 +15,10 @@ bool PendulumTextFile::read( const QString &path, QByteArray *data, QString *err
     *error = QStringLiteral( "%1: no such file (in %2)" ).arg( name, info.absolutePath() );
     return false;
   }
-  if ( !info.isFile() )
+  const QString kind = PendulumFileKind::irregular( path );
+  if ( !kind.isEmpty() )
   {
-    *error = QStringLiteral( "%1: not a regular file" ).arg( name );
+    *error = QStringLiteral( "%1: is %2, not a file" ).arg( name, kind );
     return false;
   }
   // Checked before anything is read: a 2 GB file is refused at once, not after filling memory.

@@ -16,6 +16,14 @@ public:
    * a name display as something else.
    */
   static QString sanitised( const QString &text );
+
+  /**
+   * \a text for a terminal: control characters (newline included), bidi
+   * embeddings, overrides and isolates shown as escapes ("\x1b", "\u202e")
+   * so that a record's text or an argument cannot move the cursor, recolour
+   * the terminal or reorder a line.
+   */
+  static QString visible( const QString &text );
 };
 
 #endif // PENDULUMTEXTSANITISER_H

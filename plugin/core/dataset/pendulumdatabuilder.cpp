@@ -1,5 +1,7 @@
 #include "pendulumdatabuilder.h"
 
+#include "pendulumfilekind.h"
+
 #include "pendulumdate.h"
 #include "pendulumlanguage.h"
 #include "pendulumlayerlanguage.h"
@@ -351,9 +353,25 @@ bool PendulumDataBuilder::storeStyles( const QString &path )
     if ( info.style.isEmpty() )
       continue;
     const QString qml = QDir( mStylesDir ).filePath( info.style );
+    // A catalog entry leads only to a style inside the styles folder ("../" or an absolute path would not).
+    const QString stylesRoot =
+        QDir::cleanPath( QFileInfo( mStylesDir ).absoluteFilePath() ) + QLatin1Char( '/' );
+    if ( !QDir::cleanPath( QFileInfo( qml ).absoluteFilePath() ).startsWith( stylesRoot ) )
+    {
+      mErrors << QStringLiteral( "%1: style for layer '%2' lies outside the styles folder %3" )
+                     .arg( info.style, info.id, mStylesDir );
+      continue;
+    }
     if ( !QFileInfo::exists( qml ) )
     {
       mErrors << QStringLiteral( "%1: style for layer '%2' not found" ).arg( qml, info.id );
+      continue;
+    }
+    // A FIFO would hang QGIS's style reader for ever: every file read is checked first.
+    const QString notAFile = PendulumFileKind::checkInput( qml );
+    if ( !notAFile.isEmpty() )
+    {
+      mErrors << QStringLiteral( "%1 (style for layer '%2')" ).arg( notAFile, info.id );
       continue;
     }
     QgsVectorLayer layer( QStringLiteral( "%1|layername=%2" ).arg( path, info.id ), info.id,

@@ -3,6 +3,7 @@
 #include "pendulumdataset.h"
 #include "pendulumprojectloader.h"
 #include "pendulumprojectrecord.h"
+#include "pendulumwriteerror.h"
 
 #include <QDir>
 #include <QFile>
@@ -87,13 +88,13 @@ bool PendulumDataCopy::copy( const QString &source, const QString &target, Exist
     }
     if ( out.write( data ) != data.size() )
     {
-      *error = QStringLiteral( "%1: cannot write (%2)" ).arg( target, out.errorString() );
+      *error = PendulumWriteError::cannotWrite( target, out.errorString() );
       return false;
     }
   }
   if ( !out.flush() || fsync( out.handle() ) != 0 )
   {
-    *error = QStringLiteral( "%1: cannot write (%2)" ).arg( target, out.errorString() );
+    *error = PendulumWriteError::cannotWrite( target, out.errorString() );
     return false;
   }
   out.close();
@@ -113,14 +114,14 @@ bool PendulumDataCopy::copy( const QString &source, const QString &target, Exist
       *error = errno == EEXIST
                    ? QStringLiteral( "%1: already exists and was left as it is; choose another name" )
                          .arg( target )
-                   : QStringLiteral( "%1: cannot write (%2)" ).arg( target, systemError() );
+                   : PendulumWriteError::cannotWrite( target, systemError() );
       return false;
     }
     return true; // the temporary name goes with `out`
   }
   if ( std::rename( temporary.constData(), final.constData() ) != 0 )
   {
-    *error = QStringLiteral( "%1: cannot write (%2)" ).arg( target, systemError() );
+    *error = PendulumWriteError::cannotWrite( target, systemError() );
     return false;
   }
   out.setAutoRemove( false ); // renamed: nothing left to remove

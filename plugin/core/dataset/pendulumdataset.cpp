@@ -1,6 +1,7 @@
 #include "pendulumdataset.h"
 
 #include "pendulumbibliography.h"
+#include "pendulumfilekind.h"
 #include "pendulumlanguage.h"
 #include "pendulumlayerlanguage.h"
 #include "pendulumlayermetadata.h"
@@ -68,9 +69,10 @@ std::unique_ptr<PendulumDataset> PendulumDataset::open( const QString &path, QSt
                  .arg( path );
     return nullptr;
   }
-  if ( !info.isFile() )
+  const QString kind = PendulumFileKind::irregular( path );
+  if ( !kind.isEmpty() )
   {
-    *error = QStringLiteral( "%1: is a folder, not a GeoPackage" ).arg( path );
+    *error = QStringLiteral( "%1: is %2, not a GeoPackage" ).arg( path, kind );
     return nullptr;
   }
   error->clear();

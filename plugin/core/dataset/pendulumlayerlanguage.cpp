@@ -161,12 +161,18 @@ void PendulumLayerLanguage::apply( QgsVectorLayer *layer, const PendulumLayerInf
   const QString name = PendulumLanguage::nameField( lang );
   if ( fields.lookupField( name ) >= 0 )
   {
-    const QString labelExpression =
+    const QString nameExpression =
         lang == QLatin1String( "en" )
             ? QgsExpression::quotedColumnRef( name )
             : QStringLiteral( "coalesce(nullif(%1, ''), %2)" )
                   .arg( QgsExpression::quotedColumnRef( name ),
                         QgsExpression::quotedColumnRef( PendulumLanguage::nameField( "en" ) ) );
+    // As PendulumTextSanitiser: no control or bidi character reaches a label (an edited
+    // GeoPackage could hold one; in an SVG export it would make the XML malformed).
+    const QString labelExpression =
+        QStringLiteral( "regexp_replace(%1, '[\\\\x00-\\\\x08\\\\x0b\\\\x0c\\\\x0e-\\\\x1f\\\\x7f-\\\\x9f"
+                        "\\\\x{202a}-\\\\x{202e}\\\\x{2066}-\\\\x{2069}]', '')" )
+            .arg( nameExpression );
     layer->setDisplayExpression( labelExpression );
     if ( auto *labeling = dynamic_cast<QgsVectorLayerSimpleLabeling *>( layer->labeling() ) )
     {

@@ -1,8 +1,13 @@
 #include "pendulumlayoutexporter.h"
 
+#include "pendulumwriteerror.h"
+
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QImageReader>
 #include <QTemporaryDir>
+#include <QXmlStreamReader>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -53,6 +58,56 @@ std::unique_ptr<QTemporaryDir> stagingDir( const QString &target, QString *error
   return dir;
 }
 
+/**
+ * Why \a file is not complete (empty if it is): QGIS's exporters report success on a full disk
+ * (Qt's PDF and SVG writers do not check their writes), so each staged file is
+ * read back before it may replace anything: a PDF ends with its %%EOF marker,
+ * an SVG parses to its end, an image decodes.
+ */
+QString incompleteness( const QString &file )
+{
+  const QString suffix = QFileInfo( file ).suffix().toLower();
+  QFile in( file );
+  if ( !in.open( QIODevice::ReadOnly ) || in.size() == 0 )
+    return QStringLiteral( "is empty" );
+  if ( suffix == QLatin1String( "pdf" ) )
+  {
+    in.seek( std::max<qint64>( 0, in.size() - 1024 ) );
+    return in.readAll().contains( "%%EOF" ) ? QString() : QStringLiteral( "is cut off (no %%EOF)" );
+  }
+  if ( suffix == QLatin1String( "svg" ) )
+  {
+    QXmlStreamReader xml( &in );
+    while ( !xml.atEnd() )
+      xml.readNext();
+    return xml.hasError() ? QStringLiteral( "is not well-formed XML (line %1: %2)" )
+                                .arg( xml.lineNumber() )
+                                .arg( xml.errorString() )
+                          : QString();
+  }
+  QImageReader reader( &in );
+  return reader.canRead() && !reader.read().isNull() ? QString()
+                                                     : QStringLiteral( "does not decode as an image" );
+}
+
+//! Checks every file of \a staging (incompleteness()); \a error names the first incomplete one and why.
+bool verify( const QTemporaryDir &staging, const QString &target, QString *error )
+{
+  const QStringList names = QDir( staging.path() ).entryList( QDir::Files, QDir::Name );
+  for ( const QString &name : names )
+  {
+    const QString problem = incompleteness( QDir( staging.path() ).filePath( name ) );
+    if ( !problem.isEmpty() )
+    {
+      *error = QStringLiteral( "%1: %2; nothing was replaced" )
+                   .arg( target, PendulumWriteError::reason(
+                                     target, QStringLiteral( "the exported %1 %2" ).arg( name, problem ) ) );
+      return false;
+    }
+  }
+  return true;
+}
+
 //! Moves every file of \a staging into \a targetDir, replacing files of the same name.
 QStringList publish( const QTemporaryDir &staging, const QString &targetDir, QString *error )
 {
@@ -65,8 +120,7 @@ QStringList publish( const QTemporaryDir &staging, const QString &targetDir, QSt
     // rename(2) replaces an existing file atomically; QFile::rename refuses to.
     if ( std::rename( QFile::encodeName( from ).constData(), QFile::encodeName( to ).constData() ) != 0 )
     {
-      *error =
-          QStringLiteral( "%1: cannot write (%2)" ).arg( to, QString::fromLocal8Bit( strerror( errno ) ) );
+      *error = PendulumWriteError::cannotWrite( to, QString::fromLocal8Bit( strerror( errno ) ) );
       return {};
     }
     written << to;
@@ -144,12 +198,12 @@ QStringList PendulumLayoutExporter::exportLayout( QgsLayout *layout, const QStri
   }
   if ( result != QgsLayoutExporter::Success )
   {
-    *error =
-        QStringLiteral( "%1: %2" )
-            .arg( path,
-                  describe( result, exporter.errorFile().isEmpty()
-                                        ? QString()
-                                        : QStringLiteral( "cannot write %1" ).arg( exporter.errorFile() ) ) );
+    *error = QStringLiteral( "%1: %2" )
+                 .arg( path, PendulumWriteError::reason(
+                                 path, describe( result, exporter.errorFile().isEmpty()
+                                                             ? QString()
+                                                             : QStringLiteral( "cannot write %1" )
+                                                                   .arg( exporter.errorFile() ) ) ) );
     return {};
   }
   // QGIS 3.22 cannot stop a single layout's export midway: a cancel during it is honoured here,
@@ -159,6 +213,8 @@ QStringList PendulumLayoutExporter::exportLayout( QgsLayout *layout, const QStri
     *error = QStringLiteral( "%1: %2" ).arg( path, describe( QgsLayoutExporter::Canceled, QString() ) );
     return {};
   }
+  if ( !verify( *staging, path, error ) )
+    return {};
   return publish( *staging, QFileInfo( path ).absolutePath(), error );
 }
 
@@ -179,8 +235,11 @@ bool PendulumLayoutExporter::exportAtlasToPdf( QgsLayoutAtlas *atlas, const QStr
       atlas, QDir( staging->path() ).filePath( QFileInfo( path ).fileName() ), settings, detail, feedback );
   if ( result != QgsLayoutExporter::Success )
   {
-    *error = QStringLiteral( "%1: %2" ).arg( path, describe( result, detail ) );
+    *error = QStringLiteral( "%1: %2" )
+                 .arg( path, PendulumWriteError::reason( path, describe( result, detail ) ) );
     return false;
   }
+  if ( !verify( *staging, path, error ) )
+    return false;
   return !publish( *staging, QFileInfo( path ).absolutePath(), error ).isEmpty();
 }

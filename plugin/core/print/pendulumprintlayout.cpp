@@ -1,6 +1,7 @@
 #include "pendulumprintlayout.h"
 
 #include "pendulumbibliography.h"
+#include "pendulumfilekind.h"
 #include "pendulumlayouttext.h"
 #include "pendulummapcontent.h"
 #include "pendulumpopup.h"
@@ -151,6 +152,16 @@ std::unique_ptr<QgsPrintLayout> PendulumPrintLayout::fromTemplate( QgsProject *p
                                                                    QString *error )
 {
   initLayoutResources();
+  // A FIFO would block the read for ever; a resource path (":/…") is Qt's own.
+  if ( !path.startsWith( QLatin1Char( ':' ) ) )
+  {
+    const QString notAFile = PendulumFileKind::checkInput( path );
+    if ( !notAFile.isEmpty() )
+    {
+      *error = notAFile;
+      return nullptr;
+    }
+  }
   QFile file( path );
   if ( !file.open( QIODevice::ReadOnly ) )
   {

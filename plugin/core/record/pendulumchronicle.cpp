@@ -3,6 +3,7 @@
 #include "pendulumbibliography.h"
 #include "pendulumdate.h"
 #include "pendulumrecordreader.h"
+#include "pendulumtextsanitiser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,6 +17,15 @@ struct Entry
   QString text;
 };
 
+/**
+ * Record text as Markdown text: sanitised, and HTML-escaped, since Markdown passes raw HTML
+ * through to the page (a <script> in a description would run where the chronicle is shown).
+ */
+QString markdownText( const QString &text )
+{
+  return PendulumTextSanitiser::sanitised( text ).toHtmlEscaped();
+}
+
 QString citations( const QJsonObject &properties, const PendulumBibliography &bibliography )
 {
   const QString field =
@@ -23,7 +33,7 @@ QString citations( const QJsonObject &properties, const PendulumBibliography &bi
                              .toJson( QJsonDocument::Compact ) );
   QStringList cited;
   for ( const PendulumCitation &citation : PendulumBibliography::parseCitations( field ) )
-    cited << bibliography.shortCitation( citation );
+    cited << markdownText( bibliography.shortCitation( citation ) );
   return cited.isEmpty() ? QStringLiteral( "[no source]" )
                          : QStringLiteral( "[%1]" ).arg( cited.join( QStringLiteral( "; " ) ) );
 }
@@ -52,24 +62,24 @@ QString PendulumChronicle::markdown( const PendulumRecordReader &record )
     for ( const PendulumFeature &feature : record.features( i ) )
     {
       const QJsonObject &p = feature.properties;
-      const QString name = p.value( QStringLiteral( "name_en" ) ).toString();
+      const auto text = [&p]( const char *key )
+      { return markdownText( p.value( QLatin1String( key ) ).toString() ); };
+      const QString name = text( "name_en" );
       const QString cited = citations( p, record.bibliography() );
       const QDate from = PendulumDate::parse( p.value( QStringLiteral( "valid_from" ) ).toString() );
       const QDate to = PendulumDate::parse( p.value( QStringLiteral( "valid_to" ) ).toString() );
       if ( events && from.isValid() )
       {
-        const QString place = p.value( QStringLiteral( "place" ) ).toString();
+        const QString place = text( "place" );
         days[from] << Entry{ 0, QStringLiteral( "- **%1** (%2%3). %4 %5" )
-                                    .arg( name, p.value( QStringLiteral( "kind" ) ).toString(),
+                                    .arg( name, text( "kind" ),
                                           place.isEmpty() ? QString() : QStringLiteral( ", " ) + place,
-                                          p.value( QStringLiteral( "description_en" ) ).toString(), cited ) };
+                                          text( "description_en" ), cited ) };
         precisions.insert( from, p.value( QStringLiteral( "date_precision" ) ).toString() );
         continue;
       }
-      const QString what =
-          QStringLiteral( "%1 — %2 `%3` (%4, %5)" )
-              .arg( name, info.id, feature.id, p.value( QStringLiteral( "holder" ) ).toString(),
-                    p.value( QStringLiteral( "status" ) ).toString() );
+      const QString what = QStringLiteral( "%1 — %2 `%3` (%4, %5)" )
+                               .arg( name, info.id, feature.id, text( "holder" ), text( "status" ) );
       if ( from.isValid() )
       {
         days[from] << Entry{ 2, QStringLiteral( "  - begins: %1 %2" ).arg( what, cited ) };

@@ -1,6 +1,7 @@
 #include "pendulummaprenderer.h"
 
 #include "pendulumdatelabel.h"
+#include "pendulumwriteerror.h"
 
 #include "pendulumdate.h"
 #include "pendulumfeaturefilter.h"
@@ -159,20 +160,15 @@ bool PendulumMapRenderer::save( const QImage &image, const QString &path, int dp
   QSaveFile file( path );
   if ( !file.open( QIODevice::WriteOnly ) )
   {
-    *error = QStringLiteral( "%1: cannot write (%2)" ).arg( path, file.errorString() );
+    *error = PendulumWriteError::cannotWrite( path, file.errorString() );
     return false;
   }
   QImageWriter writer( &file, format );
   if ( !writer.write( out ) )
   {
-    *error = QStringLiteral( "%1: cannot write (%2)" ).arg( path, writer.errorString() );
+    *error = PendulumWriteError::cannotWrite( path, writer.errorString() );
     file.cancelWriting();
     return false;
   }
-  if ( !file.commit() )
-  {
-    *error = QStringLiteral( "%1: cannot write (%2)" ).arg( path, file.errorString() );
-    return false;
-  }
-  return true;
+  return PendulumWriteError::commit( file, error );
 }
