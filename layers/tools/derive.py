@@ -55,7 +55,10 @@ PROP_ORDER = [
 EVENT_PROPS = ["date", "date_precision", "kind", "place"]
 # US: proposed extension (see layers/tools/README.md): US military government /
 # administration (southern Korea 1945-48, Okinawa 1945-72, Amami, Tokara)
-HOLDERS = {"JP", "RU", "SU", "RF", "FER", "CN", "PRC", "MK", "KR", "MN", "JOINT", "US"}
+# SIB, SEM, KAL, HOR, ZEM, PRM: the anti-Bolshevik and other governments of the Civil War
+# in Siberia and the Far East, 1918-1922 (see layers/tools/README.md)
+HOLDERS = {"JP", "RU", "SU", "RF", "FER", "CN", "PRC", "MK", "KR", "MN", "JOINT", "US",
+           "SIB", "SEM", "KAL", "HOR", "ZEM", "PRM"}
 STATUSES = {"sovereign", "leased", "railway_zone", "sphere", "protectorate",
             "occupied", "puppet_state", "annexed", "disputed", "condominium"}
 PRECISIONS = {"day", "month", "year"}

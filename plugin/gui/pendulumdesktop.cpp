@@ -1,7 +1,7 @@
 #include "pendulumdesktop.h"
 
-#include "pendulumdate.h"
 #include "pendulumcanvasdatelabel.h"
+#include "pendulumdate.h"
 #include "pendulumeventsdock.h"
 #include "pendulumlanguage.h"
 #include "pendulumlayerlanguage.h"
@@ -12,6 +12,7 @@
 #include "pendulumsituation.h"
 #include "pendulumsourcelist.h"
 #include "pendulumsourcesdock.h"
+#include "pendulumtemporal.h"
 #include "pendulumtimeline.h"
 #include "pendulumwhatwasheretool.h"
 
@@ -78,6 +79,9 @@ PendulumDesktop::PendulumDesktop( QgisInterface *iface, QObject *parent ) : QObj
   connect( mEventsDock, &PendulumEventsDock::nextChangeRequested, this, [this] { stepToChange( 1 ); } );
   connect( mEventsDock, &PendulumEventsDock::dateRequested, this, &PendulumDesktop::goToDate );
   connect( mTool, &PendulumWhatWasHereTool::placeClicked, this, &PendulumDesktop::showPlace );
+  // Runs after the canvas's own handler (connected when QGIS started), so the day range is the one drawn.
+  if ( QgsTemporalNavigationObject *controller = navigation() )
+    connect( controller, &QgsTemporalController::updateTemporalRange, this, &PendulumDesktop::showExactDay );
   connect( canvas, &QgsMapCanvas::temporalRangeChanged, this,
            [this]
            {
@@ -193,6 +197,11 @@ void PendulumDesktop::refresh()
   mLanguage = PendulumLayerLanguage::fromProject( project );
   mEventsDock->setEvents( mEvents, mLanguage );
   updateLanguageActions();
+  // A project just opened or the record just added: narrow the frame shown now, not only the next.
+  QgsMapCanvas *canvas = mIface->mapCanvas();
+  if ( QgsTemporalNavigationObject *controller = navigation();
+       controller && canvas->mapSettings().isTemporal() )
+    showExactDay( controller->dateTimeRangeForFrameNumber( controller->currentFrameNumber() ) );
 }
 
 bool PendulumDesktop::disarmChangedPopups( const QList<QgsVectorLayer *> &layers, const QString &path )
@@ -226,6 +235,17 @@ QgsTemporalNavigationObject *PendulumDesktop::navigation() const
   // The canvas exposes its controller const; the object is the desktop's own navigation object.
   return qobject_cast<QgsTemporalNavigationObject *>(
       const_cast<QgsTemporalController *>( mIface->mapCanvas()->temporalController() ) );
+}
+
+void PendulumDesktop::showExactDay( const QgsDateTimeRange &frame )
+{
+  // The controller's frames are a month long and QGIS draws all that is true at any moment of a
+  // frame: the canvas would show on "1 July 1905" what began on 7 July. With the record loaded the
+  // canvas shows the frame's first day only, as `pendulum map --date` does; Identify and map tips
+  // read the canvas's range, so they offer what the map shows.
+  if ( mLayers.isEmpty() || !frame.begin().isValid() )
+    return;
+  mIface->mapCanvas()->setTemporalRange( PendulumTemporal::dayRange( frame.begin().date() ) );
 }
 
 QDate PendulumDesktop::currentDay() const

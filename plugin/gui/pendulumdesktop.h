@@ -9,6 +9,8 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+
+#include "qgsrange.h"
 #include <memory>
 
 class PendulumCanvasDateLabel;
@@ -56,6 +58,8 @@ public:
   void recordLoaded();
 
 private slots:
+  //! Narrows the canvas to the first day of the controller's \a frame.
+  void showExactDay( const QgsDateTimeRange &frame );
   void selectEvent( const QString &eventId );
   void stepToChange( int direction );
   void goToDate( const QString &text );

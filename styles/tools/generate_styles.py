@@ -42,6 +42,14 @@ POWERS = [
     ("MN", "Mongolia", "#B8A800", "#F4EFB0"),
     ("US", "United States (occupation)", "#6A5ACD", "#D9D4F2"),
     ("JOINT", "Shared (condominium)", "#777777", "#DDDDDD"),
+    # the Civil War governments of Siberia and the Far East, 1918-1922: earth tones, apart
+    # from the Soviet blues and from one another in lightness
+    ("SIB", "Omsk governments (Provisional Siberian, Kolchak)", "#7F6A4A", "#E2D9C8"),
+    ("SEM", "Ataman Semenov (Transbaikalia)", "#A05A2C", "#EED3C0"),
+    ("KAL", "Ataman Kalmykov (Khabarovsk)", "#6B6B2E", "#E0E0C0"),
+    ("HOR", "General Horvath (railway zone)", "#5E7F8A", "#D2E0E4"),
+    ("ZEM", "Primorye Zemstvo government", "#4F8A8B", "#CDE2E2"),
+    ("PRM", "Provisional Priamur Government", "#7A3B2E", "#E4C9C3"),
 ]
 
 CERTAINTY_DASH = ("CASE WHEN \"certainty\" = 'high' THEN 'solid' "

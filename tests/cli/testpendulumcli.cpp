@@ -144,7 +144,7 @@ void TestPendulumCli::popupPrintsTheMapTip()
   QCOMPARE( result.code, 0 );
   QVERIFY2( result.out.startsWith( QStringLiteral( "<div class=\"pendulum-popup\"" ) ),
             qPrintable( result.err ) );
-  QVERIFY( result.out.contains( QStringLiteral( "25 Nov 1905 – 25 Aug 1945" ) ) );
+  QVERIFY( result.out.contains( QStringLiteral( "15 Oct 1905 – 25 Aug 1945" ) ) );
   QVERIFY( result.out.contains( QStringLiteral( "Stephan, John J. 1971." ) ) );
 
   result = run( { QStringLiteral( "popup" ), QStringLiteral( "treaty-of-portsmouth-1905" ),

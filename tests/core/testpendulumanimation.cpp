@@ -184,7 +184,7 @@ void TestPendulumAnimation::framesAreHardLinkedWhereIdentical()
 {
   const PendulumAnimationPlan plan = recordPlan( QDate( 1905, 6, 1 ), QDate( 1906, 1, 1 ), false );
   QCOMPARE( plan.frames().size(), 8 );
-  QVERIFY2( plan.distinctFrameCount() <= 5, "July 1905, September and November repeat the month before" );
+  QVERIFY2( plan.distinctFrameCount() <= 6, "July and September 1905 repeat the month before" );
 
   const QString out = mDir->filePath( QStringLiteral( "frames" ) ) + '/';
   PendulumAnimationExporter exporter( *mRenderer, plan, options( out ) );

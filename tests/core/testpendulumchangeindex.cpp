@@ -59,10 +59,10 @@ void TestPendulumChangeIndex::datesAreSortedAndUnique()
 void TestPendulumChangeIndex::holdsTreatyAndTransferDays()
 {
   const PendulumChangeIndex index( mLayers );
-  // Portsmouth: signed (an event), ratified (Karafuto becomes Japanese); the Soviet landing at
+  // Portsmouth: signed (an event), in force (Karafuto becomes Japanese); the Soviet landing at
   // Ōtomari; the annexation decree.
   for ( const QDate &day :
-        { QDate( 1905, 9, 5 ), QDate( 1905, 11, 25 ), QDate( 1945, 8, 25 ), QDate( 1946, 2, 2 ) } )
+        { QDate( 1905, 9, 5 ), QDate( 1905, 10, 15 ), QDate( 1945, 8, 25 ), QDate( 1946, 2, 2 ) } )
     QVERIFY2( index.dates().contains( day ), qPrintable( day.toString( Qt::ISODate ) ) );
   QVERIFY( !index.dates().contains( QDate( 1905, 10, 1 ) ) );
 }
@@ -70,9 +70,9 @@ void TestPendulumChangeIndex::holdsTreatyAndTransferDays()
 void TestPendulumChangeIndex::stepsFromChangeToChange()
 {
   const PendulumChangeIndex index( mLayers );
-  QCOMPARE( index.next( QDate( 1905, 9, 5 ) ), QDate( 1905, 11, 17 ) );     // from a change day: the next one
-  QCOMPARE( index.next( QDate( 1905, 10, 1 ) ), QDate( 1905, 11, 17 ) );    // from between two
-  QCOMPARE( index.previous( QDate( 1905, 11, 17 ) ), QDate( 1905, 9, 5 ) ); // and back
+  QCOMPARE( index.next( QDate( 1905, 9, 5 ) ), QDate( 1905, 10, 15 ) );     // from a change day: the next one
+  QCOMPARE( index.next( QDate( 1905, 10, 1 ) ), QDate( 1905, 10, 15 ) );    // from between two
+  QCOMPARE( index.previous( QDate( 1905, 10, 15 ) ), QDate( 1905, 9, 5 ) ); // and back
   QCOMPARE( index.previous( QDate( 1905, 10, 1 ) ), QDate( 1905, 9, 5 ) );
   QCOMPARE( index.next( QDate( 1945, 8, 22 ) ), QDate( 1945, 8, 23 ) ); // August 1945, day by day
   QVERIFY( index.previous( QDate( 1855, 1, 1 ) ).isNull() );            // nothing before the record

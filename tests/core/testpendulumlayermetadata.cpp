@@ -37,9 +37,9 @@ void TestPendulumLayerMetadata::border1905()
   QVERIFY( urls.contains( "https://doi.org/10.31278/1810-6374-2019-17-4-78-108" ) );
   for ( const QString &url : urls )
     QVERIFY2( url.startsWith( "https://" ) || url.startsWith( "http://" ), qPrintable( url ) );
-  // Temporal extent: from the first feature's start (the Russian lease, 27 March 1898).
+  // Temporal extent: from the first feature's start (Liaodong ceded at Shimonoseki, in force 8 May 1895).
   QCOMPARE( metadata.extent().temporalExtents().size(), 1 );
-  QCOMPARE( metadata.extent().temporalExtents().first().begin().date(), QDate( 1898, 3, 27 ) );
+  QCOMPARE( metadata.extent().temporalExtents().first().begin().date(), QDate( 1895, 5, 8 ) );
   QVERIFY( !metadata.extent().spatialExtents().isEmpty() );
   // What the Metadata page shows.
   const QString shown = QgsLayerMetadataFormatter( metadata ).linksSectionHtml();

@@ -56,8 +56,8 @@ void TestPendulumPopup::karafuto()
   QVERIFY( html.contains( "Karafuto (Japanese southern Sakhalin)" ) );
   QVERIFY( html.contains( QStringLiteral( "樺太(南樺太)" ) ) ); // the other names beneath
   QVERIFY( html.contains( QStringLiteral( "Карафуто" ) ) );
-  QVERIFY( html.contains( QStringLiteral( "25 Nov 1905 – 25 Aug 1945" ) ) );
-  QVERIFY( html.contains( "From 25 November 1905 (Meiji 38)" ) );
+  QVERIFY( html.contains( QStringLiteral( "15 Oct 1905 – 25 Aug 1945" ) ) );
+  QVERIFY( html.contains( "From 15 October 1905 (Meiji 38)" ) );
   QVERIFY( html.contains( QStringLiteral( "until 25 August 1945 (Shōwa 20)" ) ) );
   QVERIFY( html.contains( "Empire of Japan" ) );
   QVERIFY( html.contains( "sovereign territory" ) );
@@ -65,13 +65,13 @@ void TestPendulumPopup::karafuto()
   QVERIFY( html.contains( "cut at exactly 50°N" ) );                     // method
   QVERIFY( html.contains( "signed 5 September 1905, 23 August O.S." ) ); // description
   // Sources: numbered, formatted by the bibliography, with locator and note.
-  QCOMPARE( html.count( "<li>" ), 7 );
+  QCOMPARE( html.count( "<li>" ), 8 );
   QVERIFY( html.contains( "Stephan, John J. 1971. <i>Sakhalin: A History</i>" ) );
   QVERIFY( html.contains(
       QStringLiteral( "— Art. IX; <i>Sakhalin south of 50°N ceded; no fortifications</i>" ) ) );
   QVERIFY( html.contains( "<a href=\"https://doi.org/10.31278/1810-6374-2019-17-4-78-108\">" ) );
   // Japanese side: era years, no Old Style in the dates.
-  QVERIFY( html.contains( "From 25 November 1905 (Meiji 38)<br>" ) );
+  QVERIFY( html.contains( "From 15 October 1905 (Meiji 38)<br>" ) );
 }
 
 void TestPendulumPopup::karafutoInJapaneseAndRussian()
@@ -81,14 +81,14 @@ void TestPendulumPopup::karafutoInJapaneseAndRussian()
   const QString ja = popup.html( karafuto, "border_1905", "ja" );
   QVERIFY(
       ja.contains( QStringLiteral( "<div style=\"font-size:12pt;font-weight:bold\">樺太(南樺太)</div>" ) ) );
-  QVERIFY( ja.contains( QStringLiteral( "1905年11月25日 – 1945年8月25日" ) ) );
+  QVERIFY( ja.contains( QStringLiteral( "1905年10月15日 – 1945年8月25日" ) ) );
   QVERIFY( ja.contains( QStringLiteral( "明治38年" ) ) );
   QVERIFY( ja.contains( QStringLiteral( "昭和20年" ) ) );
   QVERIFY( ja.contains( QStringLiteral( "大日本帝国" ) ) );
   QVERIFY(
       ja.contains( QStringLiteral( "(説明は英語のみ)" ) ) ); // the record has no Japanese description yet
   const QString ru = popup.html( karafuto, "border_1905", "ru" );
-  QVERIFY( ru.contains( QStringLiteral( "25 ноября 1905 г." ) ) );
+  QVERIFY( ru.contains( QStringLiteral( "15 октября 1905 г." ) ) );
   QVERIFY( ru.contains( QStringLiteral( "Японская империя" ) ) );
   QVERIFY( ru.contains( QStringLiteral( "Источники" ) ) );
 }
@@ -104,11 +104,10 @@ void TestPendulumPopup::oldStyleOnRussianSide()
   QVERIFY( html.contains( "Russian Empire" ) );
   QVERIFY( html.contains( "leased territory" ) );
   // Soviet after the calendar reform: no Old Style.
-  const QString soviet =
-      PendulumPopup( mBibliography )
-          .html( feature( "border_1905", "north-sakhalin-soviet-1917" ), "border_1905", "en" );
+  const QString soviet = PendulumPopup( mBibliography )
+                             .html( feature( "states", "states-soviet-primorye-1917" ), "states", "en" );
   QVERIFY( soviet.contains( "From 7 November 1917 (25 October 1917 O.S.)" ) );
-  QVERIFY( soviet.contains( "until 25 August 1945\n" ) || soviet.contains( "until 25 August 1945<" ) );
+  QVERIFY( soviet.contains( "until 29 June 1918\n" ) || soviet.contains( "until 29 June 1918<" ) );
   QVERIFY( soviet.contains( "Soviet Russia" ) ); // the holder's name in 1917, before the USSR
 }
 
@@ -232,7 +231,7 @@ void TestPendulumPopup::plainText()
       PendulumPopup( mBibliography ).text( feature( "border_1905", "karafuto-1905" ), "border_1905", "en" );
   QVERIFY( text.startsWith( "Karafuto (Japanese southern Sakhalin)\n" ) );
   QVERIFY( text.contains( "\nHolder: Empire of Japan\n" ) );
-  QVERIFY( text.contains( "\n4. Stephan, John J. 1971. Sakhalin: A History." ) );
+  QVERIFY( text.contains( "\n5. Stephan, John J. 1971. Sakhalin: A History." ) );
   QVERIFY( !text.contains( "<" ) );
 }
 

@@ -147,7 +147,7 @@ void TestPendulumPrintLayout::pdfHasTheDateLegendAndSources()
   const QStringList files = print( QDate( 1910, 1, 1 ), QStringLiteral( "map 1910.pdf" ) );
   QCOMPARE( files, QStringList{ mDir->filePath( QStringLiteral( "map 1910.pdf" ) ) } );
   const QString pdf = files.first();
-  QCOMPARE( pdfPages( pdf ), 2 ); // the map, then the full references
+  QVERIFY( pdfPages( pdf ) >= 2 ); // the map, then the full references on as many pages as they need
 
   const QString page1 = pdfText( pdf, 1 );
   QVERIFY2( page1.contains( QLatin1String( "North-East Asia on 1 January 1910" ) ),
@@ -171,6 +171,7 @@ void TestPendulumPrintLayout::pdfHasTheDateLegendAndSources()
 
   const QString page2 = pdfText( pdf, 2 );
   QVERIFY( page2.startsWith( QLatin1String( "Sources" ) ) );
+  // The record's second edition lists enough works in 1910 to run onto a third page.
   QVERIFY2( page2.contains( QLatin1String( "Treaty of Portsmouth" ) ), qPrintable( page2.left( 500 ) ) );
   QVERIFY( page2.contains( QLatin1String( "Stephan" ) ) );
 }
@@ -215,7 +216,9 @@ void TestPendulumPrintLayout::sourceListHoldsOnlyWhatIsShown()
   QVERIFY( !notShown.isEmpty() );
 
   const QStringList files = print( QDate( 1910, 1, 1 ), QStringLiteral( "sources.pdf" ) );
-  const QString page2 = pdfText( files.value( 0 ), 2 );
+  QString page2; // the references, on as many pages as they need
+  for ( int page = 2; page <= pdfPages( files.value( 0 ) ); ++page )
+    page2 += pdfText( files.value( 0 ), page );
   for ( const QString &id : shown.ids() )
     QVERIFY2( page2.contains( mBibliography.reference( id ).simplified().left( 40 ) ), qPrintable( id ) );
   for ( const QString &id : notShown )
@@ -228,7 +231,7 @@ void TestPendulumPrintLayout::sourceListHoldsOnlyWhatIsShown()
 void TestPendulumPrintLayout::svgKeepsVectorsAndText()
 {
   const QStringList files = print( QDate( 1910, 1, 1 ), QStringLiteral( "map.svg" ) );
-  QCOMPARE( files.size(), 2 ); // QGIS writes one SVG a page: map.svg and map_2.svg
+  QVERIFY( files.size() >= 2 ); // QGIS writes one SVG a page: map.svg, map_2.svg and on
   QFile svg( files.first() );
   QVERIFY( svg.open( QIODevice::ReadOnly ) );
   const QByteArray content = svg.readAll();
@@ -242,7 +245,7 @@ void TestPendulumPrintLayout::svgKeepsVectorsAndText()
 void TestPendulumPrintLayout::pngHasTheSizeAndResolution()
 {
   const QStringList files = print( QDate( 1910, 1, 1 ), QStringLiteral( "map.png" ), 100 );
-  QCOMPARE( files.size(), 2 );
+  QVERIFY( files.size() >= 2 ); // the map, then the references
   const QImage image( files.first() );
   // A4 landscape, 297 x 210 mm, at 100 dpi (QGIS rounds the page down to whole pixels).
   QVERIFY( std::abs( image.width() - 297 / 25.4 * 100 ) <= 1 );
@@ -256,7 +259,7 @@ void TestPendulumPrintLayout::pngHasTheSizeAndResolution()
   QVERIFY2( coloured > 1000, qPrintable( QString::number( coloured ) ) );
   // Nothing but the pages: no staging folder left behind.
   QCOMPARE( QDir( mDir->path() ).entryList( QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot ).size(),
-            2 );
+            files.size() );
 }
 
 void TestPendulumPrintLayout::extentAndPaperAreHonoured()

@@ -100,6 +100,19 @@ QString legendName( const QString &holder, const QString &language )
         { QStringLiteral( "アメリカ合衆国(占領)" ), QStringLiteral( "США (оккупация)" ) } },
       { QStringLiteral( "JOINT" ),
         { QStringLiteral( "日露雑居" ), QStringLiteral( "Совместное владение" ) } },
+      { QStringLiteral( "SIB" ),
+        { QStringLiteral( "オムスク政府(シベリア臨時政府・コルチャーク)" ),
+          QStringLiteral( "Омские правительства (Сибирское, Колчак)" ) } },
+      { QStringLiteral( "SEM" ),
+        { QStringLiteral( "セミョーノフ政権" ), QStringLiteral( "Атаман Семёнов" ) } },
+      { QStringLiteral( "KAL" ),
+        { QStringLiteral( "カルムイコフ政権" ), QStringLiteral( "Атаман Калмыков" ) } },
+      { QStringLiteral( "HOR" ),
+        { QStringLiteral( "ホルヴァート(東清鉄道)" ), QStringLiteral( "Хорват (КВЖД)" ) } },
+      { QStringLiteral( "ZEM" ),
+        { QStringLiteral( "沿海州ゼムストヴォ政府" ), QStringLiteral( "Приморская земская управа" ) } },
+      { QStringLiteral( "PRM" ),
+        { QStringLiteral( "プリアムール臨時政府" ), QStringLiteral( "Приамурское правительство" ) } },
   };
   const auto it = sNames.constFind( holder );
   if ( it == sNames.constEnd() )

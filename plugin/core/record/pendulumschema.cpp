@@ -49,9 +49,11 @@ int PendulumSchema::version()
 const QStringList &PendulumSchema::holderCodes()
 {
   static const QStringList sCodes = {
-      QStringLiteral( "JP" ),  QStringLiteral( "RU" ), QStringLiteral( "SU" ),  QStringLiteral( "RF" ),
-      QStringLiteral( "FER" ), QStringLiteral( "CN" ), QStringLiteral( "PRC" ), QStringLiteral( "MK" ),
-      QStringLiteral( "KR" ),  QStringLiteral( "MN" ), QStringLiteral( "US" ),  QStringLiteral( "JOINT" ) };
+      QStringLiteral( "JP" ),  QStringLiteral( "RU" ),  QStringLiteral( "SU" ),  QStringLiteral( "RF" ),
+      QStringLiteral( "FER" ), QStringLiteral( "CN" ),  QStringLiteral( "PRC" ), QStringLiteral( "MK" ),
+      QStringLiteral( "KR" ),  QStringLiteral( "MN" ),  QStringLiteral( "US" ),  QStringLiteral( "JOINT" ),
+      QStringLiteral( "SIB" ), QStringLiteral( "SEM" ), QStringLiteral( "KAL" ), QStringLiteral( "HOR" ),
+      QStringLiteral( "ZEM" ), QStringLiteral( "PRM" ) };
   return sCodes;
 }
 

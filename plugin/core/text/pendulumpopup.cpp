@@ -85,6 +85,26 @@ QString holderTerm( const QString &code, const QDate &date, const QString &langu
       { QStringLiteral( "JOINT" ),
         { "Japan and Russia jointly (undivided)", "日露雑居(国境未画定)",
           "совместно Япония и Россия (неразделённая)" } },
+      { QStringLiteral( "SIB" ),
+        { "Russian State (Admiral Kolchak, Omsk)", "ロシア国家(コルチャーク政権、オムスク)",
+          "Российское государство (А. В. Колчак, Омск)" } },
+      { QStringLiteral( "SIB-1918" ),
+        { "Provisional Siberian Government", "シベリア臨時政府", "Временное Сибирское правительство" } },
+      { QStringLiteral( "SEM" ),
+        { "Ataman Semenov's regime (Transbaikalia)", "セミョーノフ政権(ザバイカル)",
+          "режим атамана Семёнова (Забайкалье)" } },
+      { QStringLiteral( "KAL" ),
+        { "Ataman Kalmykov's regime (Ussuri Cossacks)", "カルムイコフ政権(ウスリー・コサック)",
+          "режим атамана Калмыкова (уссурийские казаки)" } },
+      { QStringLiteral( "HOR" ),
+        { "General Horvath's railway administration", "ホルヴァートの東清鉄道管理",
+          "управление КВЖД генерала Хорвата" } },
+      { QStringLiteral( "ZEM" ),
+        { "Primorye Zemstvo government (Vladivostok)", "沿海州ゼムストヴォ政府(ウラジオストク)",
+          "Приморская областная земская управа (Владивосток)" } },
+      { QStringLiteral( "PRM" ),
+        { "Provisional Priamur Government (Vladivostok)", "プリアムール臨時政府(ウラジオストク)",
+          "Временное Приамурское правительство (Владивосток)" } },
   };
   QString key = code;
   if ( date.isValid() )
@@ -97,6 +117,8 @@ QString holderTerm( const QString &code, const QDate &date, const QString &langu
       key = QStringLiteral( "CN-1912" );
     else if ( code == QLatin1String( "KR" ) && date < QDate( 1897, 10, 12 ) )
       key = QStringLiteral( "KR-1897" );
+    else if ( code == QLatin1String( "SIB" ) && date < QDate( 1918, 11, 18 ) )
+      key = QStringLiteral( "SIB-1918" );
   }
   return lookup( sHolders, key, language );
 }
