@@ -8,7 +8,7 @@ import os
 import sys
 
 sys.path.insert(0, os.environ["PENDULUM_E2E_DIR"])
-from e2edriver import OUT, action, canvas_redrawn, run  # noqa: E402
+from e2edriver import OUT, action, canvas_redrawn, run, settle  # noqa: E402
 
 from qgis.core import QgsFeatureRequest, QgsProject, QgsVectorLayerTemporalContext  # noqa: E402
 from qgis.PyQt.QtWidgets import QLineEdit  # noqa: E402
@@ -54,7 +54,9 @@ def visit_days():
         with canvas_redrawn(f"going to {day}"):
             field.setText(day)
             field.returnPressed.emit()
-        look(day)
+            settle()
+            look(day)  # while the canvas draws the day
+        iface.mainWindow().grab().save(os.path.join(OUT, f"exactday-{day}.png"))
 
 
 def look(day):
@@ -77,7 +79,6 @@ def look(day):
             "frame": drawn_ids(layer, frame),
         }
     result["days"][day] = seen
-    iface.mainWindow().grab().save(os.path.join(OUT, f"exactday-{day}.png"))
 
 
 run(result, "exactday.json", [add_layers, visit_days])
