@@ -70,6 +70,15 @@ void TestPendulumPopup::karafuto()
   QVERIFY( html.contains(
       QStringLiteral( "— Art. IX; <i>Sakhalin south of 50°N ceded; no fortifications</i>" ) ) );
   QVERIFY( html.contains( "<a href=\"https://doi.org/10.31278/1810-6374-2019-17-4-78-108\">" ) );
+  // The sources in brief on the map tip's first screen, before the description: author–date, locator.
+  const int brief = html.indexOf( QLatin1String( "class=\"pendulum-cited\"" ) );
+  QVERIFY( brief > 0 );
+  QVERIFY( brief < html.indexOf( QLatin1String( "signed 5 September 1905" ) ) );
+  const QString briefLine = html.mid( brief, html.indexOf( QLatin1String( "</div>" ), brief ) - brief );
+  QVERIFY2( briefLine.contains( QLatin1String( "Sources: " ) ) &&
+                briefLine.contains( QLatin1String( "1905, Art. IX; " ) ) &&
+                briefLine.contains( QLatin1String( "Stephan 1971; Shulatov 2019" ) ),
+            qPrintable( briefLine ) );
   // Japanese side: era years, no Old Style in the dates.
   QVERIFY( html.contains( "From 15 October 1905 (Meiji 38)<br>" ) );
 }

@@ -163,6 +163,17 @@ void TestPendulumHostileData::brokenGeoPackageIsRefused_data()
       << "layer 'border_1905': feature 'karafuto-1905': popup_ru holds markup Pendulum never writes (<a "
          "href=\"javascript:alert(1)\">)"
       << true;
+  // An allow-list of what Pendulum writes, not a list of known attacks.
+  QTest::newRow( "CSS overlay in a popup" )
+      << "UPDATE border_1905 SET popup_en = '<div style=\"position:fixed;top:0;left:0\">x</div>' WHERE id = "
+         "'karafuto-1905'"
+      << "layer 'border_1905': feature 'karafuto-1905': popup_en holds markup Pendulum never writes (<div "
+         "style=\"position:fixed;top:0;left:0\">)"
+      << true;
+  QTest::newRow( "bidi override in a popup" )
+      << "UPDATE border_1905 SET popup_en = '<div>' || char(8238) || 'napaJ</div>' WHERE id = 'karafuto-1905'"
+      << "layer 'border_1905': feature 'karafuto-1905': popup_en holds markup Pendulum never writes (U+202E)"
+      << true;
   QTest::newRow( "a layer's table gone" )
       << "DELETE LAYER events"
       << "layer 'events' cannot be opened (the file may be damaged); rebuild it with "

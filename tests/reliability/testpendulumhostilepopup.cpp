@@ -155,7 +155,7 @@ void TestPendulumHostilePopup::checkInert( const QString &html )
   // Only the elements and attributes PendulumPopup writes; links only to the web.
   static const QRegularExpression sTag( QStringLiteral( "<[^>]*>" ) );
   static const QRegularExpression sAllowed( QStringLiteral(
-      "^<(/?(div|table|tr|th|td|p|i|br|ol|li|a|hr|h3)|div class=\"pendulum-popup\" style=\"[^\"<>()]*\"|"
+      "^<(/?(div|table|tr|th|td|p|i|br|ol|li|a|hr|h3)|div class=\"pendulum-(popup|cited)\" style=\"[^\"<>()]*\"|"
       "(div|table|th|ol|p|i) style=\"[^\"<>()]*\"|a href=\"https?://[^\"<>]*\"|hr/)>$" ) );
   QRegularExpressionMatchIterator it = sTag.globalMatch( html );
   while ( it.hasNext() )

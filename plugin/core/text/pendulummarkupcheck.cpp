@@ -9,11 +9,25 @@
 
 QString PendulumMarkupCheck::foreignTag( const QString &html )
 {
+  // What PendulumPopup writes, and only that: its elements and classes; style declarations of the
+  // properties it sets, with values of letters, digits, #, quotes and commas (no url(), no
+  // position:fixed overlay); web links (the bibliography's DOIs and URLs).
+  static const QString sStyle = QStringLiteral(
+      "style=\"((font-family|font-size|font-weight|line-height|color|max-width|margin|margin-top|padding-"
+      "left|"
+      "padding-right|text-align|vertical-align|white-space|border-collapse):[-a-zA-Z0-9#.,' ]*;?)*\"" );
   static const QRegularExpression sTag( QStringLiteral( "<[^>]*>?" ) );
-  // PendulumPopup's elements; style values without "(" (no url(), no expression()); web links only.
-  static const QRegularExpression sAllowed( QRegularExpression::anchoredPattern( QStringLiteral(
-      "<(/?(div|table|tr|th|td|p|i|br|ol|li|a|hr|h3)|(div|table|th|ol|p|i) style=\"[-a-zA-Z0-9:;#.,' ]*\"|"
-      "div class=\"pendulum-popup\" style=\"[-a-zA-Z0-9:;#.,' ]*\"|a href=\"https?://[^\"<>]*\"|hr/)>" ) ) );
+  static const QRegularExpression sAllowed( QRegularExpression::anchoredPattern(
+      QStringLiteral( "<(/?(div|table|tr|th|td|p|i|br|ol|li|a|hr|h3)|(div|table|th|ol|p|i) %1|"
+                      "div class=\"pendulum-(popup|cited)\" %1|a href=\"https?://[^\"<>]*\"|hr/)>" )
+          .arg( sStyle ) ) );
+  // PendulumTextSanitiser takes these out of every text Pendulum writes.
+  static const QRegularExpression sInvisible( QStringLiteral( "[\\x{202a}-\\x{202e}\\x{2066}-\\x{2069}]" ) );
+  const QRegularExpressionMatch invisible = sInvisible.match( html );
+  if ( invisible.hasMatch() )
+    return QStringLiteral( "U+%1" )
+        .arg( invisible.captured( 0 ).at( 0 ).unicode(), 4, 16, QLatin1Char( '0' ) )
+        .toUpper();
   QRegularExpressionMatchIterator it = sTag.globalMatch( html );
   while ( it.hasNext() )
   {

@@ -363,6 +363,18 @@ QString PendulumPopup::html( const QVariantMap &attributes, const QString &layer
                .arg( row.first.toHtmlEscaped(), row.second.toHtmlEscaped() );
   out += QStringLiteral( "</table>" );
 
+  // The first screen of a map tip carries the sources in brief (author–date, locator): the
+  // full list below may be out of a small tip's reach.
+  if ( !c.sources.isEmpty() )
+  {
+    QStringList brief;
+    for ( const PendulumCitation &source : c.sources )
+      brief << PendulumTextSanitiser::sanitised( mBibliography.shortCitation( source ) ).toHtmlEscaped();
+    out += QStringLiteral( "<div class=\"pendulum-cited\" style=\"margin-top:4px;font-size:9pt;color:#333\">"
+                           "%1: %2</div>" )
+               .arg( c.sourcesTitle.toHtmlEscaped(), brief.join( QStringLiteral( "; " ) ) );
+  }
+
   if ( !c.description.isEmpty() )
   {
     QString description =
