@@ -217,8 +217,8 @@ QString TestPendulumPopup::loadInWebKit( QWebPage &page, const QString &html )
   QSignalSpy loaded( &page, &QWebPage::loadFinished );
   page.mainFrame()->setHtml(
       QStringLiteral( "<html><head><title>clean</title></head><body>%1</body></html>" ).arg( html ) );
-  if ( loaded.isEmpty() )
-    loaded.wait( 10000 );
+  if ( loaded.isEmpty() && !loaded.wait( 10000 ) )
+    return QStringLiteral( "(the page did not load in 10 s)" );
   return page.mainFrame()->title();
 }
 
