@@ -11,6 +11,7 @@
 #include "pendulumframedate.h"
 #include "pendulummaprenderer.h"
 #include "pendulumpngframeencoder.h"
+#include "pendulumqgiscompat.h"
 
 #include <QDir>
 #include <QProcess>
@@ -93,7 +94,7 @@ double BenchAnimation::qgisFrames( const QString &folder, QString *error ) const
   settings.animationRange =
       QgsDateTimeRange( QDateTime( plan.from, QTime( 0, 0 ) ),
                         QDateTime( plan.to.addMonths( 1 ), QTime( 0, 0 ) ), true, false );
-  settings.frameDuration = QgsInterval( 1, QgsUnitTypes::TemporalMonths );
+  settings.frameDuration = QgsInterval( 1, PendulumQgis::TemporalUnit::Months );
   settings.outputDirectory = folder;
   settings.fileNameTemplate = QStringLiteral( "frame####.png" );
   settings.decorations = { &title };

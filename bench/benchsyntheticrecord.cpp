@@ -1,5 +1,6 @@
 #include "benchsyntheticrecord.h"
 
+#include "pendulumqgiscompat.h"
 #include "pendulumschema.h"
 
 #include <QDir>
@@ -297,8 +298,7 @@ bool BenchSyntheticRecord::storeStyle( const QString &path, const QString &style
     *error = QStringLiteral( "%1: cannot style the synthetic layer (%2)" ).arg( path, message );
     return false;
   }
-  QString saveError;
-  layer.saveStyleToDatabase( QStringLiteral( "states" ), QString(), true, QString(), saveError );
+  const QString saveError = PendulumQgis::saveStyleToDatabase( layer, QStringLiteral( "states" ), QString(), true );
   if ( !saveError.isEmpty() )
   {
     *error = QStringLiteral( "%1: %2" ).arg( path, saveError );

@@ -20,6 +20,30 @@ PENDULUM_PACKAGES=(
 
 pendulum_log() { printf '==> %s\n' "$*" >&2; }
 
+# pendulum_stage NAME CMD…: run CMD and say how long it took (and whether it failed).
+pendulum_stage() {
+  local name=$1 start=$SECONDS status=0
+  shift
+  "$@" || status=$?
+  local took=$((SECONDS - start))
+  if [ "$status" -eq 0 ]; then
+    pendulum_log "$name: $((took / 60)) min $((took % 60)) s"
+  else
+    pendulum_log "$name: failed (status $status) after $((took / 60)) min $((took % 60)) s"
+  fi
+  return "$status"
+}
+
+# The QGIS version this machine builds against (qgsconfig.h of libqgis-dev), e.g. 3.22.16-Białowieża.
+pendulum_qgis_version() {
+  local header=/usr/include/qgis/qgsconfig.h
+  if [ -f "$header" ]; then
+    sed -n 's/^#define _QGIS_VERSION "\(.*\)"/\1/p' "$header"
+  else
+    echo "unknown (no $header)"
+  fi
+}
+
 pendulum_install_packages() {
   local missing=()
   local package
@@ -58,6 +82,21 @@ pendulum_build() {
   # The build is warning-free; say so if that ever changes.
   if grep -q "warning:" "$PENDULUM_BUILD_DIR/build.log"; then
     grep "warning:" "$PENDULUM_BUILD_DIR/build.log" | sort -u >&2
+  fi
+}
+
+# Qt Test's QSKIP lines of the last ctest run in $PENDULUM_BUILD_DIR: checks that cannot apply to
+# this QGIS (e.g. QtWebKit's, where QGIS is built without it) say so here, not only in the log.
+pendulum_report_skips() {
+  local log="$PENDULUM_BUILD_DIR/Testing/Temporary/LastTest.log"
+  [ -f "$log" ] || return 0
+  local skips
+  skips=$({ grep -E "^SKIP +: " "$log" || true; } | sed -E 's/^SKIP +: /    /' | sort -u)
+  if [ -n "$skips" ]; then
+    pendulum_log "checks skipped on QGIS $(pendulum_qgis_version), with the reason:"
+    printf '%s\n' "$skips" >&2
+  else
+    pendulum_log "no check skipped on QGIS $(pendulum_qgis_version)"
   fi
 }
 

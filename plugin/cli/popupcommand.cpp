@@ -4,6 +4,7 @@
 #include "pendulumdataset.h"
 #include "pendulumlanguage.h"
 #include "pendulumpopup.h"
+#include "pendulumqgiscompat.h"
 
 #include <QTextStream>
 #include <memory>
@@ -68,7 +69,7 @@ int PopupCommand::run( const QCommandLineParser &parser )
       continue;
     QgsFeatureRequest request;
     request.setFilterExpression( QStringLiteral( "\"id\" = %1" ).arg( QgsExpression::quotedString( id ) ) );
-    request.setFlags( QgsFeatureRequest::NoGeometry );
+    request.setFlags( PendulumQgis::FeatureRequestFlag::NoGeometry );
     QgsFeature feature;
     if ( !layer->getFeatures( request ).nextFeature( feature ) )
       continue;

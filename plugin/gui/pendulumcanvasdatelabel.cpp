@@ -2,6 +2,7 @@
 
 #include "pendulumdatelabel.h"
 #include "pendulumframedate.h"
+#include "pendulumqgiscompat.h"
 
 #include <QDomDocument>
 #include <QMetaObject>

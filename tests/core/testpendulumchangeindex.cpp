@@ -1,4 +1,5 @@
 #include "pendulumchangeindex.h"
+#include "pendulumqgiscompat.h"
 #include "pendulumtest.h"
 #include "pendulumtestrecord.h"
 
@@ -36,7 +37,7 @@ QSet<QString> TestPendulumChangeIndex::shown( QgsVectorLayer *layer, const QDate
   QgsFeatureRequest request;
   request.setFilterExpression( qobject_cast<QgsVectorLayerTemporalProperties *>( layer->temporalProperties() )
                                    ->createFilterString( context, PendulumTemporal::dayRange( date ) ) );
-  request.setFlags( QgsFeatureRequest::NoGeometry );
+  request.setFlags( PendulumQgis::FeatureRequestFlag::NoGeometry );
   request.setSubsetOfAttributes( QStringList{ QStringLiteral( "id" ) }, layer->fields() );
   QSet<QString> ids;
   QgsFeatureIterator it = layer->getFeatures( request );

@@ -9,6 +9,7 @@
 
 #include "qgslayoutatlas.h"
 #include "qgslayoutitemmap.h"
+#include "qgslayoutreportcontext.h"
 #include "qgsprintlayout.h"
 #include "qgsproject.h"
 

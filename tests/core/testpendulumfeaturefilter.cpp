@@ -1,5 +1,6 @@
 #include "pendulumfeaturefilter.h"
 #include "pendulummaprenderer.h"
+#include "pendulumqgiscompat.h"
 #include "pendulumtemporal.h"
 #include "pendulumtest.h"
 #include "pendulumtestrecord.h"
@@ -64,8 +65,11 @@ void TestPendulumFeatureFilter::initTestCase()
   {
     categories << QgsRendererCategory(
         holder.first,
-        QgsFillSymbol::createSimple(
-            { { "color", holder.second }, { "outline_color", "#333333" }, { "outline_style", "dash" } } ),
+        // A raw pointer until QGIS 3.44, a std::unique_ptr since: both make the same unique_ptr.
+        std::unique_ptr<QgsFillSymbol>( QgsFillSymbol::createSimple( { { "color", holder.second },
+                                                                       { "outline_color", "#333333" },
+                                                                       { "outline_style", "dash" } } ) )
+            .release(),
         holder.first );
   }
   mUnits->setRenderer( new QgsCategorizedSymbolRenderer( QStringLiteral( "holder" ), categories ) );
@@ -195,7 +199,7 @@ void TestPendulumFeatureFilter::wholeLayerRectangleIsDropped()
   around.setFilterRect( kurils->extent().buffered( 1 ) );
   filter.filterFeatures( kurils, around );
   QVERIFY( around.filterRect().isNull() );
-  QCOMPARE( around.filterType(), QgsFeatureRequest::FilterNone );
+  QCOMPARE( around.filterType(), PendulumQgis::FeatureRequestFilterType::NoFilter );
   QgsFeatureRequest part;
   const QgsRectangle half( kurils->extent().xMinimum(), kurils->extent().yMinimum(),
                            kurils->extent().center().x(), kurils->extent().yMaximum() );

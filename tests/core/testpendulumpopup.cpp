@@ -4,16 +4,25 @@
 #include "pendulumtest.h"
 #include "pendulumtestrecord.h"
 
+#include <cmath>
+
 #include <QImage>
 #include <QPainter>
+#include <QTextBlock>
+#include <QTextDocument>
+#ifdef PENDULUM_HAVE_QTWEBKIT
 #include <QWebElement>
 #include <QWebFrame>
 #include <QWebPage>
+#endif
 
 /**
  * The popup as readers see it: real features of the record in the three
- * languages, and hostile attribute text rendered by QtWebKit, the engine
- * behind QGIS's map tips and form HTML, to prove nothing in it runs.
+ * languages, and hostile attribute text rendered by the engines behind QGIS's
+ * map tips and forms, to prove nothing in it runs or becomes markup: QtWebKit
+ * (QGIS built with it, as Debian 12's 3.22) and Qt's rich text (QGIS built
+ * without it, as Debian 13's 3.40 and later, and the form's text element
+ * since 3.30).
  */
 class TestPendulumPopup : public QObject, protected PendulumTestRecord::Fixture
 {
@@ -29,13 +38,16 @@ private slots:
   void builtPopupMatchesFeature();
   void hostileAttributesAreText();
   void hostileAttributesDoNotRunInWebKit();
+  void hostileAttributesStayTextInRichText();
   void plainText();
   void renderForReview();
 
 private:
   QgsFeature feature( const QString &layerId, const QString &id ) const;
+#ifdef PENDULUM_HAVE_QTWEBKIT
   //! \a html loaded in a QWebPage as QGIS's map tip does; returns the page's title after load.
   static QString loadInWebKit( QWebPage &page, const QString &html );
+#endif
 };
 
 void TestPendulumPopup::initTestCase()
@@ -211,6 +223,7 @@ void TestPendulumPopup::hostileAttributesAreText()
   QVERIFY( html.contains( "&lt;/li&gt;&lt;/ol&gt;" ) );
 }
 
+#ifdef PENDULUM_HAVE_QTWEBKIT
 QString TestPendulumPopup::loadInWebKit( QWebPage &page, const QString &html )
 {
   page.settings()->setAttribute( QWebSettings::JavascriptEnabled, true );
@@ -222,8 +235,14 @@ QString TestPendulumPopup::loadInWebKit( QWebPage &page, const QString &html )
   return page.mainFrame()->title();
 }
 
+#endif
+
 void TestPendulumPopup::hostileAttributesDoNotRunInWebKit()
 {
+#ifndef PENDULUM_HAVE_QTWEBKIT
+  QSKIP( "no QtWebKit in this build (QGIS built without it shows map tips through Qt's rich text, "
+         "which runs no script: see hostileAttributesStayTextInRichText)" );
+#else
   PendulumBibliography bibliography;
   QString error;
   QVERIFY( bibliography.fromJson( sHostileBibliography, &error ) );
@@ -240,6 +259,34 @@ void TestPendulumPopup::hostileAttributesDoNotRunInWebKit()
   QCOMPARE( page.mainFrame()->findAllElements( "script" ).count(), 0 );
   QCOMPARE( page.mainFrame()->findAllElements( "img" ).count(), 0 );
   QCOMPARE( page.mainFrame()->findAllElements( "a" ).count(), 0 );
+#endif
+}
+
+void TestPendulumPopup::hostileAttributesStayTextInRichText()
+{
+  // Qt's rich text (QTextDocument): QgsWebView is a QTextBrowser in a QGIS built without QtWebKit,
+  // and the form's text element a QLabel. It runs no script; what matters is that hostile text
+  // stays text: no link, image or element is made from it.
+  PendulumBibliography bibliography;
+  QString error;
+  QVERIFY( bibliography.fromJson( sHostileBibliography, &error ) );
+  const QString html = PendulumPopup( bibliography ).html( hostile(), "states", "en" );
+  QTextDocument document;
+  document.setHtml( html );
+  const QString shown = document.toPlainText();
+  QVERIFY2( shown.contains( "<script>document.title='pwned'</script>" ), qPrintable( shown ) ); // shown as text
+  int anchors = 0;
+  int images = 0;
+  for ( QTextBlock block = document.begin(); block.isValid(); block = block.next() )
+  {
+    for ( auto it = block.begin(); !it.atEnd(); ++it )
+    {
+      anchors += it.fragment().charFormat().isAnchor() ? 1 : 0;
+      images += it.fragment().charFormat().isImageFormat() ? 1 : 0;
+    }
+  }
+  QCOMPARE( anchors, 0 );
+  QCOMPARE( images, 0 );
 }
 
 void TestPendulumPopup::plainText()
@@ -254,10 +301,23 @@ void TestPendulumPopup::plainText()
 
 void TestPendulumPopup::renderForReview()
 {
-  // The popup as QtWebKit draws it, 420 px wide like a map tip, for a person to look at.
+  // The popup as QGIS's map tip draws it, 420 px wide, for a person to look at: QtWebKit where
+  // this build has it, else Qt's rich text (QGIS built without QtWebKit).
   const QgsFeature karafuto = feature( "border_1905", "karafuto-1905" );
   for ( const QString &language : PendulumLanguage::codes() )
   {
+#ifndef PENDULUM_HAVE_QTWEBKIT
+    QTextDocument document;
+    document.setHtml( karafuto.attribute( PendulumLanguage::popupField( language ) ).toString() );
+    document.setTextWidth( 420 );
+    const QSize size( 420, int( std::ceil( document.size().height() ) ) );
+    QVERIFY( size.height() > 300 ); // names, dates, table, description and seven references
+    QImage image( size, QImage::Format_ARGB32 );
+    image.fill( Qt::white );
+    QPainter painter( &image );
+    document.drawContents( &painter );
+    painter.end();
+#else
     QWebPage page;
     page.setViewportSize( QSize( 420, 200 ) );
     loadInWebKit( page, karafuto.attribute( PendulumLanguage::popupField( language ) ).toString() );
@@ -269,6 +329,7 @@ void TestPendulumPopup::renderForReview()
     QPainter painter( &image );
     page.mainFrame()->render( &painter );
     painter.end();
+#endif
     const QString path = QStringLiteral( "%1/popup-karafuto-%2.png" ).arg( QDir::currentPath(), language );
     QVERIFY( image.save( path ) );
     qInfo() << "wrote" << path;

@@ -1,4 +1,5 @@
 #include "pendulummaprenderer.h"
+#include "pendulumqgiscompat.h"
 #include "pendulumregion.h"
 #include "pendulumtest.h"
 #include "pendulumtestrecord.h"
@@ -50,7 +51,7 @@ void TestPendulumRecordChanges::initTestCase()
   for ( QgsVectorLayer *layer : mLayers )
   {
     // Event markers appear on their day by design; this test is about the territories.
-    if ( layer->geometryType() != QgsWkbTypes::PolygonGeometry )
+    if ( layer->geometryType() != PendulumQgis::GeometryType::Polygon )
       continue;
     drawn << layer;
     if ( layer->temporalProperties()->isActive() )
@@ -133,7 +134,7 @@ void TestPendulumRecordChanges::everyChangeStaysInItsRegion()
   for ( QgsVectorLayer *layer : mPolygonLayers )
   {
     QgsFeatureIterator it =
-        layer->getFeatures( QgsFeatureRequest().setFlags( QgsFeatureRequest::NoGeometry ) );
+        layer->getFeatures( QgsFeatureRequest().setFlags( PendulumQgis::FeatureRequestFlag::NoGeometry ) );
     QgsFeature feature;
     while ( it.nextFeature( feature ) )
     {

@@ -1,3 +1,4 @@
+#include "pendulumqgiscompat.h"
 #include "pendulumtest.h"
 #include "pendulumtimeline.h"
 
@@ -20,10 +21,10 @@ void TestPendulumTimeline::animatesTheRecordMonthByMonth()
 {
   QgsTemporalNavigationObject navigation;
   PendulumTimeline::configure( &navigation, QDate( 1910, 1, 1 ) );
-  QCOMPARE( navigation.navigationMode(), QgsTemporalNavigationObject::Animated );
+  QCOMPARE( navigation.navigationMode(), PendulumQgis::TemporalNavigationMode::Animated );
   QCOMPARE( navigation.temporalExtents().begin().date(), QDate( 1855, 1, 1 ) );
   QVERIFY( navigation.temporalExtents().end().date() > QDate::currentDate() );
-  QCOMPARE( navigation.frameDuration(), QgsInterval( 1, QgsUnitTypes::TemporalMonths ) );
+  QCOMPARE( navigation.frameDuration(), QgsInterval( 1, PendulumQgis::TemporalUnit::Months ) );
   const QgsDateTimeRange frame = navigation.dateTimeRangeForFrameNumber( navigation.currentFrameNumber() );
   QCOMPARE( frame.begin().date(), QDate( 1910, 1, 1 ) );
   QCOMPARE( frame.end().date(), QDate( 1910, 2, 1 ) );
@@ -73,7 +74,7 @@ void TestPendulumTimeline::showDayStartsAFrameOnThatDay()
   // What the canvas is told last is that day, and frames stay a month long.
   QVERIFY( !emitted.isEmpty() );
   QCOMPARE( emitted.last().begin().date(), shown );
-  QCOMPARE( navigation.frameDuration(), QgsInterval( 1, QgsUnitTypes::TemporalMonths ) );
+  QCOMPARE( navigation.frameDuration(), QgsInterval( 1, PendulumQgis::TemporalUnit::Months ) );
   QVERIFY( navigation.temporalExtents().end().date() > QDate::currentDate() );
   // Playing on from there goes a month at a time.
   navigation.next();
@@ -83,9 +84,9 @@ void TestPendulumTimeline::showDayStartsAFrameOnThatDay()
 void TestPendulumTimeline::showDayTurnsAnimationOn()
 {
   QgsTemporalNavigationObject navigation;
-  navigation.setNavigationMode( QgsTemporalNavigationObject::NavigationOff );
+  navigation.setNavigationMode( PendulumQgis::TemporalNavigationMode::Disabled );
   PendulumTimeline::showDay( &navigation, QDate( 1946, 6, 1 ) );
-  QCOMPARE( navigation.navigationMode(), QgsTemporalNavigationObject::Animated );
+  QCOMPARE( navigation.navigationMode(), PendulumQgis::TemporalNavigationMode::Animated );
   QCOMPARE( PendulumTimeline::currentDay( &navigation ), QDate( 1946, 6, 1 ) );
 }
 

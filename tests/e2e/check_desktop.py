@@ -36,9 +36,11 @@ check("1905-02-30" in r.get("bad_date_warning", "") or "Go to date" in r.get("ba
       f"no warning for 1905-02-30: {r.get('bad_date_warning')!r}")
 check(r.get("day_after_bad_date") == "1905-09-05", f"a bad date moved the timeline to {r.get('day_after_bad_date')}")
 check(r.get("form_open"), "the Identify form did not open")
-if r.get("map_tip_html") != "(no QtWebKit bindings)":
-    check("Karafuto" in r.get("map_tip_html", "") or "Japan" in r.get("map_tip_html", ""),
-          f"the map tip at Toyohara in 1910 does not name Karafuto/Japan: {r.get('map_tip_html', '')[:200]!r}")
+check("Karafuto" in r.get("map_tip_html", "") or "Japan" in r.get("map_tip_html", ""),
+      f"the map tip at Toyohara in 1910 ({r.get('map_tip_engine')}) does not name Karafuto/Japan: "
+      f"{r.get('map_tip_html', '')[:200]!r}")
+check("Karafuto" in r.get("form_html", "") or "Japan" in r.get("form_html", ""),
+      f"the Identify form at Toyohara does not show the popup: {r.get('form_html', '')[:200]!r}")
 names = r.get("layer_names_ja", [])
 check(any(any("\u3040" <= ch <= "\u9fff" for ch in name) for name in names), f"layer names not in Japanese: {names}")
 check("'ja'" in r.get("date_label_ja", ""), f"the date label is not Japanese: {r.get('date_label_ja')!r}")
@@ -46,4 +48,5 @@ check(r.get("first_event_ja") == "日露和親条約(下田条約)調印", f"eve
 for shot in ("desktop-1906-01-01", "desktop-1946-06-01", "desktop-event-portsmouth", "desktop-japanese"):
     checks.screenshot(shot)
 
-checks.finish(f"e2e desktop: timeline, events dock, sources dock, map tip, Identify form and language work; screenshots in {out}")
+checks.finish(f"e2e desktop: timeline, events dock, sources dock, map tip (shown by {r.get('map_tip_engine')}), "
+              f"Identify form and language work; screenshots in {out}")

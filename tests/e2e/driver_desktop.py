@@ -77,11 +77,35 @@ def go_to_day(text):
         go_to(text)
 
 
-def web_text(view):
-    return view.page().mainFrame().toPlainText() if view else ""
+def html_views_text(parent):
+    """The texts of the visible HTML views under parent, and the engine that shows them: a QWebView
+    where QGIS is built with QtWebKit (Debian 12), else a QTextBrowser (Debian 13 and later)."""
+    if QWebView is not None:
+        views = [w for w in parent.findChildren(QWebView) if w.isVisible()]
+        if views:
+            return [v.page().mainFrame().toPlainText() for v in views], "QtWebKit"
+    views = [w for w in parent.findChildren(QTextBrowser) if w.isVisible()]
+    return [v.toPlainText() for v in views], "Qt rich text (QTextBrowser)"
+
+
+def form_popup_text(form):
+    """The popup in the Identify form: a QLabel of its text element (QGIS 3.30 and later), or its
+    HTML element's web view."""
+    from qgis.PyQt.QtGui import QTextDocument
+    from qgis.PyQt.QtWidgets import QLabel
+    shown = []
+    for label in form.findChildren(QLabel):
+        document = QTextDocument()
+        document.setHtml(label.text())
+        shown.append(document.toPlainText())
+    texts, _ = html_views_text(form)
+    return "\n".join(t for t in shown + texts if "Karafuto" in t or "Japan" in t)[:2000]
 
 
 def load():
+    # The whole Xvfb screen, whatever size this QGIS opens a fresh profile's window at (3.40 opens a
+    # small one, in which southern Sakhalin is a few pixels wide).
+    iface.mainWindow().showMaximized()
     with canvas_redrawn("Add Historical Layers"):
         action("mActionPendulumAddLayers").trigger()
     result["events_dock_visible"] = find(QDockWidget, "PendulumEventsDock").isVisible()
@@ -164,25 +188,17 @@ def map_tip_and_form():
             result["form_feature"] = feature["id"]
             iface.openFeatureForm(states, feature, False, False)
             break
-    if QWebView is None:
-        result["map_tip_html"] = "(no QtWebKit bindings)"
-    else:
-        # The map tip and the form's History tab show their HTML once their web views have loaded it.
-        tip = wait_until(lambda: [w for w in canvas.findChildren(QWebView) if w.isVisible() and web_text(w)],
-                         "the map tip's text")
-        result["map_tip_html"] = web_text(tip[0])[:2000]
+    # The map tip and the form's History tab show their text once their views have loaded it.
+    tip = wait_until(lambda: [t for t in html_views_text(canvas)[0] if t], "the map tip's text")
+    result["map_tip_html"] = tip[0][:2000]
+    result["map_tip_engine"] = html_views_text(canvas)[1]
     iface.mainWindow().grab().save(os.path.join(OUT, "desktop-map-tip.png"))
     forms = wait_until(lambda: [w for w in QApplication.topLevelWidgets()
                                 if w.isVisible() and w.metaObject().className() == "QgsAttributeDialog"],
                        "the Identify form")
     result["form_open"] = bool(forms)
     form = forms[0]
-    if QWebView is None:
-        result["form_html"] = ""
-    else:
-        views = form.findChildren(QWebView)
-        result["form_html"] = wait_until(lambda: web_text(views[0]) if views else "(no web view in the form)",
-                                         "the Identify form's History text")[:2000]
+    result["form_html"] = wait_until(lambda: form_popup_text(form), "the Identify form's History text")
     form.grab().save(os.path.join(OUT, "desktop-identify-form.png"))
     form.close()
 

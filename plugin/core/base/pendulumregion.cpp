@@ -1,5 +1,7 @@
 #include "pendulumregion.h"
 
+#include "pendulumqgiscompat.h"
+
 #include "qgscoordinatetransform.h"
 #include "qgscoordinatetransformcontext.h"
 
@@ -46,6 +48,6 @@ QgsRectangle PendulumRegion::toMapCrs( const QgsRectangle &lonLat )
 QgsLabelingEngineSettings PendulumRegion::labelingEngineSettings()
 {
   QgsLabelingEngineSettings settings;
-  settings.setFlag( QgsLabelingEngineSettings::UsePartialCandidates, false );
+  settings.setFlag( PendulumQgis::LabelingFlag::UsePartialCandidates, false );
   return settings;
 }

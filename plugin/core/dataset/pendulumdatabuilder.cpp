@@ -6,6 +6,7 @@
 #include "pendulumlanguage.h"
 #include "pendulumlayerlanguage.h"
 #include "pendulumpopup.h"
+#include "pendulumqgiscompat.h"
 #include "pendulumschema.h"
 #include "pendulumvalidator.h"
 
@@ -388,8 +389,8 @@ bool PendulumDataBuilder::storeStyles( const QString &path )
       mErrors << QStringLiteral( "%1: %2" ).arg( qml, message );
       continue;
     }
-    QString error;
-    layer.saveStyleToDatabase( info.id, QStringLiteral( "Pendulum print style" ), true, QString(), error );
+    const QString error =
+        PendulumQgis::saveStyleToDatabase( layer, info.id, QStringLiteral( "Pendulum print style" ), true );
     if ( !error.isEmpty() )
       mErrors << QStringLiteral( "%1: cannot store style for '%2' (%3)" ).arg( path, info.id, error );
   }

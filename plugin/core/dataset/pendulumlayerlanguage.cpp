@@ -1,13 +1,13 @@
 #include "pendulumlayerlanguage.h"
 
 #include "pendulumlanguage.h"
+#include "pendulumqgiscompat.h"
 
 #include "pendulumdataset.h"
 #include "pendulumschema.h"
 
 #include "qgsattributeeditorcontainer.h"
 #include "qgsattributeeditorfield.h"
-#include "qgsattributeeditorhtmlelement.h"
 #include "qgsattributetableconfig.h"
 #include "qgscategorizedsymbolrenderer.h"
 #include "qgseditformconfig.h"
@@ -29,11 +29,10 @@ bool isPopupField( const QString &name )
 }
 
 /**
- * The form: the popup as an HTML element, then every record field (read
- * only, the record is) in a group box for those who want the raw values.
- * QGIS 3.22 does not expand [% %] in form HTML elements: it gives the page
- * a JavaScript object `expression` instead (QgsHtmlWidgetWrapper), so the
- * element asks it for the popup field. The value is inserted as markup; it
+ * The form: the popup, rendered, then every record field (read only, the
+ * record is) for those who want the raw values. The popup element is a text
+ * element since QGIS 3.30 and an HTML element run by QtWebKit in 3.22
+ * (PendulumQgis::createFieldHtmlElement). The value is inserted as markup; it
  * is HTML we built with every attribute escaped (PendulumPopup).
  */
 QgsEditFormConfig formConfig( const QgsVectorLayer *layer, const QString &popupField,
@@ -41,7 +40,7 @@ QgsEditFormConfig formConfig( const QgsVectorLayer *layer, const QString &popupF
 {
   QgsEditFormConfig config = layer->editFormConfig();
   config.clearTabs();
-  config.setLayout( QgsEditFormConfig::TabLayout );
+  config.setLayout( PendulumQgis::AttributeFormLayout::DragAndDrop );
 
   // Two tabs: the popup fills the Identify form's first page (stacked above the fields,
   // QGIS gives the HTML element all spare height and leaves a wide blank), the raw fields
@@ -53,18 +52,13 @@ QgsEditFormConfig formConfig( const QgsVectorLayer *layer, const QString &popupF
   };
   const QPair<QString, QString> titles = sTitles.value( language, sTitles.value( QStringLiteral( "en" ) ) );
   auto *popupTab = new QgsAttributeEditorContainer( titles.first, config.invisibleRootContainer() );
-  popupTab->setIsGroupBox( false );
-  auto *html = new QgsAttributeEditorHtmlElement( QStringLiteral( "pendulum_popup" ), popupTab );
-  html->setShowLabel( false );
-  html->setHtmlCode(
-      QStringLiteral( "<div id=\"pendulum\"></div><script>document.getElementById('pendulum').innerHTML = "
-                      "expression.evaluate(%1);</script>" )
-          .arg( QgsExpression::quotedString( QgsExpression::quotedColumnRef( popupField ) ) ) );
-  popupTab->addChildElement( html );
+  PendulumQgis::setContainerType( popupTab, PendulumQgis::AttributeEditorContainerType::Tab );
+  popupTab->addChildElement(
+      PendulumQgis::createFieldHtmlElement( QStringLiteral( "pendulum_popup" ), popupField, popupTab ) );
   config.addTab( popupTab );
 
   auto *fields = new QgsAttributeEditorContainer( titles.second, config.invisibleRootContainer() );
-  fields->setIsGroupBox( false );
+  PendulumQgis::setContainerType( fields, PendulumQgis::AttributeEditorContainerType::Tab );
   const QgsFields layerFields = layer->fields();
   for ( int i = 0; i < layerFields.count(); ++i )
   {

@@ -2,6 +2,7 @@
 
 #include "pendulumbibliography.h"
 #include "pendulumlanguage.h"
+#include "pendulumqgiscompat.h"
 #include "pendulumschema.h"
 
 #include <QSet>
@@ -59,7 +60,7 @@ QgsLayerMetadata PendulumLayerMetadata::create( QgsVectorLayer *layer, const Pen
   if ( !attributes.isEmpty() )
   {
     QgsFeatureRequest request;
-    request.setFlags( QgsFeatureRequest::NoGeometry );
+    request.setFlags( PendulumQgis::FeatureRequestFlag::NoGeometry );
     request.setSubsetOfAttributes( attributes );
     QgsFeatureIterator it = layer->getFeatures( request );
     QgsFeature feature;
@@ -96,7 +97,7 @@ QgsLayerMetadata PendulumLayerMetadata::create( QgsVectorLayer *layer, const Pen
   QgsLayerMetadata::Extent extent;
   QgsLayerMetadata::SpatialExtent spatial;
   spatial.extentCrs = layer->crs();
-  spatial.bounds = QgsBox3d( layer->extent() );
+  spatial.bounds = QgsBox3D( layer->extent() );
   extent.setSpatialExtents( { spatial } );
   if ( first.isValid() )
     // valid_to is exclusive: the range ends before the last end date; null when still true today.

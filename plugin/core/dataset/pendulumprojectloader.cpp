@@ -2,6 +2,7 @@
 
 #include "pendulumdataset.h"
 #include "pendulumprojectversion.h"
+#include "pendulumqgiscompat.h"
 #include "pendulumregion.h"
 
 #include "qgslayertree.h"
@@ -35,7 +36,7 @@ QgsLayerTreeGroup *PendulumProjectLoader::load( QgsProject *project, const Pendu
   }
   project->setCrs( PendulumRegion::mapCrs() );
   QgsLabelingEngineSettings labeling = project->labelingEngineSettings();
-  labeling.setFlag( QgsLabelingEngineSettings::UsePartialCandidates, false );
+  labeling.setFlag( PendulumQgis::LabelingFlag::UsePartialCandidates, false );
   project->setLabelingEngineSettings( labeling );
   PendulumProjectVersion::stamp( project ); // a later Pendulum can tell these layers are ours
   return group;

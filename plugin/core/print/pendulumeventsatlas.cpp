@@ -6,6 +6,7 @@
 #include "pendulumlayouttext.h"
 #include "pendulumpopup.h"
 #include "pendulumprintlayout.h"
+#include "pendulumqgiscompat.h"
 #include "pendulumregion.h"
 #include "pendulumtextsanitiser.h"
 
@@ -76,10 +77,10 @@ bool PendulumEventsAtlas::prepare( QString *error )
   // range, evaluated against the atlas feature (a designer user sees it there).
   map->setIsTemporal( true );
   map->dataDefinedProperties().setProperty(
-      QgsLayoutObject::StartDateTime,
+      QgsLayoutObject::DataDefinedProperty::StartDateTime,
       QgsProperty::fromExpression( QStringLiteral( "to_datetime(\"date\")" ) ) );
   map->dataDefinedProperties().setProperty(
-      QgsLayoutObject::EndDateTime,
+      QgsLayoutObject::DataDefinedProperty::EndDateTime,
       QgsProperty::fromExpression( QStringLiteral( "to_datetime(\"date\") + to_interval('1 day')" ) ) );
 
   QgsLayoutAtlas *atlas = mLayout->atlas();
@@ -123,7 +124,7 @@ void PendulumEventsAtlas::indexChanges()
     if ( !layer || layer == mEvents || layer->fields().lookupField( QStringLiteral( "from_event" ) ) < 0 )
       continue;
     QgsFeatureRequest request;
-    request.setFlags( QgsFeatureRequest::NoGeometry );
+    request.setFlags( PendulumQgis::FeatureRequestFlag::NoGeometry );
     QgsFeatureIterator it = layer->getFeatures( request );
     QgsFeature feature;
     while ( it.nextFeature( feature ) )

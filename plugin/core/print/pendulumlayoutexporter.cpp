@@ -159,7 +159,7 @@ QStringList PendulumLayoutExporter::exportLayout( QgsLayout *layout, const QStri
 
   QgsLayoutExporter exporter( layout );
   QgsLayoutExporter::ExportResult result = QgsLayoutExporter::Success;
-  const QgsLayoutRenderContext::Flags flags = layout->renderContext().flags();
+  const auto flags = layout->renderContext().flags(); // Qgis::LayoutRenderFlags since 3.44
   switch ( fileFormat )
   {
   case Format::Pdf:

@@ -6,6 +6,7 @@
 #include "pendulummapcontent.h"
 #include "pendulumpopup.h"
 #include "pendulumprojectloader.h"
+#include "pendulumqgiscompat.h"
 #include "pendulumregion.h"
 #include "pendulumsourcelist.h"
 #include "pendulumtemporal.h"
@@ -20,6 +21,8 @@
 #include "qgslayertree.h"
 #include "qgslayertreegroup.h"
 #include "qgslayertreelayer.h"
+#include "qgslayertreemodel.h"
+#include "qgslayertreemodellegendnode.h"
 #include "qgslayertreeutils.h"
 #include "qgslayoutframe.h"
 #include "qgslayoutitemlegend.h"
@@ -29,6 +32,8 @@
 #include "qgslayoutitemregistry.h"
 #include "qgslayoutitemtexttable.h"
 #include "qgslegendrenderer.h"
+#include "qgsmaplayerlegend.h"
+#include "qgsmapsettings.h"
 #include "qgsprintlayout.h"
 #include "qgsproject.h"
 #include "qgsreadwritecontext.h"
@@ -103,13 +108,21 @@ void PendulumPrintLayout::filterLegend( QgsLayoutItemLegend *legend, QgsLayoutIt
 {
   legend->setLinkedMap( map );
   legend->setTitle( PendulumLayoutText::legendTitle( language ) );
-  // QGIS 3.22's "only show items inside linked map" hit test ignores the map's
-  // temporal range (it would list Manchukuo on a map of 1910), but honours
-  // each layer's legend filter expression: give the time-enabled layers the
-  // temporal filter QGIS's renderer uses for the day.
+  // The legend lists what the map shows on the day. QGIS's own "only show items inside linked
+  // map" is not used: its hit test ignores the map's temporal range (it would list Manchukuo on
+  // a map of 1910), and on QGIS 3.40 the layout legend's hit test also drops Korea, Kwantung and
+  // Karafuto from a map of 1910 in the region's Lambert conic projection. Instead a layer tree
+  // model is hit-tested against the map's settings with each time-enabled layer's temporal filter
+  // for the day as its legend filter expression, and the legend gets its own copy of the
+  // project's layer tree holding just the layers and legend entries that test found.
   if ( QgsProject *project = legend->layout()->project() )
   {
-    for ( QgsLayerTreeLayer *node : project->layerTreeRoot()->findLayers() )
+    // The project's single "Pendulum" group needs no heading of its own.
+    if ( QgsLayerTreeGroup *group = PendulumProjectLoader::findGroup( project ) )
+      QgsLegendRenderer::setNodeLegendStyle( group, PendulumQgis::LegendComponent::Hidden );
+
+    std::unique_ptr<QgsLayerTree> probe( project->layerTreeRoot()->clone() );
+    for ( QgsLayerTreeLayer *node : probe->findLayers() )
     {
       QgsVectorLayer *layer = qobject_cast<QgsVectorLayer *>( node->layer() );
       QgsVectorLayerTemporalProperties *temporal =
@@ -121,11 +134,41 @@ void PendulumPrintLayout::filterLegend( QgsLayoutItemLegend *legend, QgsLayoutIt
       QgsLayerTreeUtils::setLegendFilterByExpression(
           *node, temporal->createFilterString( context, PendulumTemporal::dayRange( date ) ) );
     }
+    QgsLayerTreeModel model( probe.get() );
+    const double pixelsPerMm = 96 / 25.4;
+    const QgsMapSettings settings = map->mapSettings(
+        map->extent(), QSizeF( map->rect().width() * pixelsPerMm, map->rect().height() * pixelsPerMm ), 96, true );
+    PendulumQgis::setLegendFilter( model, probe.get(), settings );
+
+    // A fresh copy of the project's tree for this legend (an atlas asks again on every page).
+    legend->setAutoUpdateModel( true );
+    legend->setAutoUpdateModel( false );
+    QgsLayerTree *tree = legend->model()->rootGroup();
+    for ( QgsLayerTreeLayer *probed : probe->findLayers() )
+    {
+      QgsLayerTreeLayer *node = tree->findLayer( probed->layerId() );
+      if ( !node )
+        continue;
+      // The entries the hit test kept are some of the layer's original entries, in their order.
+      const QList<QgsLayerTreeModelLegendNode *> shown = model.layerLegendNodes( probed );
+      const QList<QgsLayerTreeModelLegendNode *> all = model.layerOriginalLegendNodes( probed );
+      QList<int> order;
+      for ( int i = 0; i < all.size(); ++i )
+      {
+        if ( shown.contains( all.at( i ) ) )
+          order << i;
+      }
+      if ( order.isEmpty() )
+      {
+        if ( QgsLayerTreeGroup *parent = qobject_cast<QgsLayerTreeGroup *>( node->parent() ) )
+          parent->removeChildNode( node );
+        continue;
+      }
+      QgsMapLayerLegendUtils::setLegendNodeOrder( node, order );
+      legend->model()->refreshLayerLegend( node );
+    }
   }
-  // The project's single "Pendulum" group needs no heading of its own.
-  if ( QgsLayerTreeGroup *group = PendulumProjectLoader::findGroup( legend->layout()->project() ) )
-    QgsLegendRenderer::setNodeLegendStyle( group, QgsLegendStyle::Hidden );
-  legend->setLegendFilterByMapEnabled( true );
+  legend->setLegendFilterByMapEnabled( false );
   legend->updateFilterByMap();
 }
 

@@ -68,9 +68,9 @@ public:
   static void setMapExtent( QgsLayoutItemMap *map, const QgsRectangle &lonLat );
 
   /**
-   * Links \a legend to \a map and lists only what \a map shows on \a date:
-   * QGIS's filter by map content plus, for each time-enabled layer, the
-   * day's temporal filter as the legend filter expression.
+   * Links \a legend to \a map and lists only what \a map shows on \a date: the
+   * layers and legend entries a hit test of the map on that day finds, in the
+   * legend's own copy of the project's layer tree.
    */
   static void filterLegend( QgsLayoutItemLegend *legend, QgsLayoutItemMap *map, const QDate &date,
                             const QString &language );

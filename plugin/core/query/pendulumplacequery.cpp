@@ -1,6 +1,7 @@
 #include "pendulumplacequery.h"
 
 #include "pendulumdataset.h"
+#include "pendulumqgiscompat.h"
 
 #include <algorithm>
 
@@ -20,7 +21,7 @@ QList<PendulumPlaceRecord> PendulumPlaceQuery::covering( const QgsPointXY &point
   for ( QgsVectorLayer *layer : mLayers )
   {
     // Only the historical layers: the basemap holds nothing and events are points.
-    if ( layer->geometryType() != QgsWkbTypes::PolygonGeometry || !layer->temporalProperties()->isActive() )
+    if ( layer->geometryType() != PendulumQgis::GeometryType::Polygon || !layer->temporalProperties()->isActive() )
       continue;
     QgsFeatureRequest request;
     request.setFilterRect( QgsRectangle( point.x(), point.y(), point.x(), point.y() ) );

@@ -3,6 +3,7 @@
 #include "pendulumbibliography.h"
 #include "pendulumdate.h"
 #include "pendulumgeojsonreader.h"
+#include "pendulumqgiscompat.h"
 #include "pendulumrecordreader.h"
 #include "pendulumschema.h"
 #include "pendulumtextsanitiser.h"
@@ -237,8 +238,8 @@ void PendulumValidator::checkGeometry( const PendulumLayerInfo &info, const Pend
     return;
   }
   const bool wantPoint = isEventsLayer( info );
-  if ( ( geometry.type() == QgsWkbTypes::PointGeometry ) != wantPoint ||
-       ( !wantPoint && geometry.type() != QgsWkbTypes::PolygonGeometry ) )
+  if ( ( geometry.type() == PendulumQgis::GeometryType::Point ) != wantPoint ||
+       ( !wantPoint && geometry.type() != PendulumQgis::GeometryType::Polygon ) )
   {
     problem( file, feature.id,
              QStringLiteral( "geometry is a %1, the layer holds %2s" )

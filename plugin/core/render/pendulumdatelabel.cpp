@@ -1,5 +1,7 @@
 #include "pendulumdatelabel.h"
 
+#include "pendulumqgiscompat.h"
+
 #include <QImage>
 #include <QPainter>
 
@@ -19,7 +21,7 @@ QgsTextFormat PendulumDateLabel::textFormat()
   font.setBold( true );
   format.setFont( font );
   format.setSize( 14 );
-  format.setSizeUnit( QgsUnitTypes::RenderPoints );
+  format.setSizeUnit( PendulumQgis::RenderUnit::Points );
   format.setColor( QColor( 0x22, 0x22, 0x22 ) );
   // A white box behind the date keeps it legible over any fill, in colour or greyscale.
   QgsTextBackgroundSettings background = format.background();
@@ -27,7 +29,7 @@ QgsTextFormat PendulumDateLabel::textFormat()
   background.setType( QgsTextBackgroundSettings::ShapeRectangle );
   background.setSizeType( QgsTextBackgroundSettings::SizeBuffer );
   background.setSize( QSizeF( 2, 1 ) );
-  background.setSizeUnit( QgsUnitTypes::RenderMillimeters );
+  background.setSizeUnit( PendulumQgis::RenderUnit::Millimeters );
   background.setRadii( QSizeF( 1, 1 ) );
   background.setFillColor( QColor( 255, 255, 255, 225 ) );
   background.setStrokeColor( QColor( 0x88, 0x88, 0x88 ) );
@@ -58,9 +60,9 @@ void PendulumDateLabel::drawLines( QgsRenderContext &context, const QStringList 
   const QgsScopedQPainterState painterState( context.painter() );
   context.setPainterFlagsUsingContext();
   const QgsTextFormat format = textFormat();
-  const double margin = context.convertToPainterUnits( marginMillimeters(), QgsUnitTypes::RenderMillimeters );
-  const double height = QgsTextRenderer::textHeight( context, format, lines, QgsTextRenderer::Point );
+  const double margin = context.convertToPainterUnits( marginMillimeters(), PendulumQgis::RenderUnit::Millimeters );
+  const double height = QgsTextRenderer::textHeight( context, format, lines, PendulumQgis::TextLayoutMode::Point );
   const double descent = QgsTextRenderer::fontMetrics( context, format ).descent();
-  QgsTextRenderer::drawText( QPointF( margin, margin + height - descent ), 0.0, QgsTextRenderer::AlignLeft,
+  QgsTextRenderer::drawText( QPointF( margin, margin + height - descent ), 0.0, PendulumQgis::TextHorizontalAlignment::Left,
                              lines, context, format );
 }

@@ -1,5 +1,6 @@
 #include "pendulumframelegend.h"
 
+#include "pendulumqgiscompat.h"
 #include "pendulumtemporal.h"
 
 #include <QPainter>
@@ -33,11 +34,10 @@ QgsLegendSettings legendSettings()
   layerFont.setBold( true );
   QFont itemFont( QStringLiteral( "Noto Sans" ) );
   itemFont.setPointSizeF( sItemPointSize );
-  // QgsLegendStyle::setFont is the 3.22 API (text formats came in 3.30).
-  settings.rstyle( QgsLegendStyle::Group ).setFont( layerFont );
-  settings.rstyle( QgsLegendStyle::Subgroup ).setFont( layerFont );
-  settings.rstyle( QgsLegendStyle::SymbolLabel ).setFont( itemFont );
-  settings.rstyle( QgsLegendStyle::Subgroup ).setMargin( QgsLegendStyle::Top, 1.5 );
+  PendulumQgis::setLegendStyleFont( settings.rstyle( PendulumQgis::LegendComponent::Group ), layerFont );
+  PendulumQgis::setLegendStyleFont( settings.rstyle( PendulumQgis::LegendComponent::Subgroup ), layerFont );
+  PendulumQgis::setLegendStyleFont( settings.rstyle( PendulumQgis::LegendComponent::SymbolLabel ), itemFont );
+  settings.rstyle( PendulumQgis::LegendComponent::Subgroup ).setMargin( QgsLegendStyle::Top, 1.5 );
   return settings;
 }
 } // namespace
@@ -74,7 +74,7 @@ QImage PendulumFrameLegend::render( const QgsMapSettings &settings ) const
         *node, temporal->createFilterString( context, PendulumTemporal::dayRange( date ) ) );
   }
   QgsLayerTreeModel model( mRoot.get() );
-  model.setLegendFilter( &settings, true, QgsGeometry(), true );
+  PendulumQgis::setLegendFilter( model, mRoot.get(), settings );
   // Layers with nothing to show on the day go, headings included.
   bool anything = false;
   for ( QgsLayerTreeLayer *node : mRoot->findLayers() )

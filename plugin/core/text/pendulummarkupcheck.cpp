@@ -1,6 +1,7 @@
 #include "pendulummarkupcheck.h"
 
 #include "pendulumlanguage.h"
+#include "pendulumqgiscompat.h"
 
 #include <QRegularExpression>
 
@@ -55,7 +56,7 @@ bool PendulumMarkupCheck::check( QgsVectorLayer *layer, QString *error )
     return true;
   const int idIndex = layer->fields().lookupField( QStringLiteral( "id" ) );
   QgsFeatureRequest request;
-  request.setFlags( QgsFeatureRequest::NoGeometry );
+  request.setFlags( PendulumQgis::FeatureRequestFlag::NoGeometry );
   request.setSubsetOfAttributes( idIndex >= 0 ? QgsAttributeList( columns ) << idIndex : columns );
   QgsFeatureIterator it = layer->getFeatures( request );
   QgsFeature feature;

@@ -1,5 +1,6 @@
 #include "pendulumchangeindex.h"
 
+#include "pendulumqgiscompat.h"
 #include "pendulumschema.h"
 #include "pendulumtemporal.h"
 
@@ -21,7 +22,7 @@ PendulumChangeIndex::PendulumChangeIndex( const QList<QgsVectorLayer *> &layers 
     if ( layer->fields().indexOf( dateField ) >= 0 )
       fields << dateField;
     QgsFeatureRequest request;
-    request.setFlags( QgsFeatureRequest::NoGeometry );
+    request.setFlags( PendulumQgis::FeatureRequestFlag::NoGeometry );
     request.setSubsetOfAttributes( fields, layer->fields() );
     QgsFeatureIterator it = layer->getFeatures( request );
     QgsFeature feature;

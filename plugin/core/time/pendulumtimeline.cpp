@@ -1,5 +1,7 @@
 #include "pendulumtimeline.h"
 
+#include "pendulumqgiscompat.h"
+
 #include <algorithm>
 
 #include "qgsinterval.h"
@@ -7,8 +9,8 @@
 
 void PendulumTimeline::configure( QgsTemporalNavigationObject *navigation, const QDate &current )
 {
-  navigation->setNavigationMode( QgsTemporalNavigationObject::Animated );
-  navigation->setFrameDuration( QgsInterval( 1, QgsUnitTypes::TemporalMonths ) );
+  navigation->setNavigationMode( PendulumQgis::TemporalNavigationMode::Animated );
+  navigation->setFrameDuration( QgsInterval( 1, PendulumQgis::TemporalUnit::Months ) );
   navigation->setTemporalExtents(
       QgsDateTimeRange( QDateTime( recordStart(), QTime( 0, 0 ) ),
                         QDateTime( QDate::currentDate().addDays( 1 ), QTime( 0, 0 ) ) ) );
@@ -24,10 +26,10 @@ void PendulumTimeline::showDay( QgsTemporalNavigationObject *navigation, const Q
 {
   const QDate today = QDate::currentDate();
   const QDate day = std::clamp( date, recordStart(), today );
-  if ( navigation->navigationMode() != QgsTemporalNavigationObject::Animated )
-    navigation->setNavigationMode( QgsTemporalNavigationObject::Animated );
+  if ( navigation->navigationMode() != PendulumQgis::TemporalNavigationMode::Animated )
+    navigation->setNavigationMode( PendulumQgis::TemporalNavigationMode::Animated );
   // Setting the duration rewinds to frame 0: only when it is not already a month.
-  const QgsInterval month( 1, QgsUnitTypes::TemporalMonths );
+  const QgsInterval month( 1, PendulumQgis::TemporalUnit::Months );
   if ( !( navigation->frameDuration() == month ) )
     navigation->setFrameDuration( month );
   // January has 31 days, so every day of the month exists in it; adding whole months lands
