@@ -2,16 +2,7 @@
 
 #include "pendulumlanguage.h"
 
-#include <QCheckBox>
-#include <QComboBox>
-#include <QDateEdit>
-#include <QDialogButtonBox>
-#include <QFormLayout>
-#include <QHBoxLayout>
 #include <QPushButton>
-#include <QSpinBox>
-
-#include "qgsfilewidget.h"
 
 namespace
 {
@@ -22,76 +13,36 @@ PendulumAnimationDialog::PendulumAnimationDialog( const QDate &from, const QStri
                                                   QWidget *parent )
     : QDialog( parent )
 {
-  setWindowTitle( tr( "Pendulum: Export Animation" ) );
-  auto *form = new QFormLayout( this );
+  setupUi( this );
 
   const QDate start = from.isValid() ? from : QDate( 1904, 1, 1 );
-  mFrom = new QDateEdit( start, this );
-  mTo = new QDateEdit( start.addYears( 2 ), this );
   for ( QDateEdit *edit : { mFrom, mTo } )
-  {
-    edit->setDisplayFormat( QStringLiteral( "yyyy-MM-dd" ) );
     edit->setDateRange( sRecordStart, QDate::currentDate() );
-    edit->setCalendarPopup( true );
-    connect( edit, &QDateEdit::dateChanged, this, &PendulumAnimationDialog::updateState );
-  }
-  form->addRow( tr( "From" ), mFrom );
-  form->addRow( tr( "To" ), mTo );
+  mFrom->setDate( start );
+  mTo->setDate( start.addYears( 2 ) );
 
-  mStep = new QComboBox( this );
+  // Each choice with the code the settings read, in one place.
   mStep->addItem( tr( "Every month" ), QStringLiteral( "1M" ) );
   mStep->addItem( tr( "Every year" ), QStringLiteral( "1Y" ) );
   mStep->addItem( tr( "Every change of the map" ), QStringLiteral( "event" ) );
-  form->addRow( tr( "Frames" ), mStep );
 
-  auto *size = new QHBoxLayout();
-  mWidth = new QSpinBox( this );
-  mHeight = new QSpinBox( this );
-  for ( QSpinBox *side : { mWidth, mHeight } )
-  {
-    side->setRange( 16, 8192 );
-    side->setSuffix( tr( " px" ) );
-  }
-  mWidth->setValue( 1280 );
-  mHeight->setValue( 720 );
-  size->addWidget( mWidth );
-  size->addWidget( mHeight );
-  form->addRow( tr( "Size" ), size );
-
-  mFps = new QSpinBox( this );
-  mFps->setRange( 1, 60 );
-  mFps->setValue( 8 );
-  mFps->setSuffix( tr( " frames/s" ) );
-  form->addRow( tr( "Rate" ), mFps );
-
-  mLanguage = new QComboBox( this );
   for ( const QString &code : PendulumLanguage::codes() )
     mLanguage->addItem( PendulumLanguage::displayName( code ), code );
   mLanguage->setCurrentIndex(
       std::max( 0, mLanguage->findData( PendulumLanguage::normalised( language ) ) ) );
-  form->addRow( tr( "Language" ), mLanguage );
 
-  mLabel = new QCheckBox( tr( "Date label on every frame" ), this );
-  mLabel->setChecked( true );
-  form->addRow( QString(), mLabel );
-
-  mFormat = new QComboBox( this );
   mFormat->addItem( tr( "MP4 video" ), QStringLiteral( "mp4" ) );
   mFormat->addItem( tr( "WebM video" ), QStringLiteral( "webm" ) );
   mFormat->addItem( tr( "Animated GIF" ), QStringLiteral( "gif" ) );
   mFormat->addItem( tr( "PNG frames in a folder" ), QString() );
+
+  for ( QDateEdit *edit : { mFrom, mTo } )
+    connect( edit, &QDateEdit::dateChanged, this, &PendulumAnimationDialog::updateState );
   connect( mFormat, qOverload<int>( &QComboBox::currentIndexChanged ), this,
            &PendulumAnimationDialog::updateState );
-  form->addRow( tr( "Format" ), mFormat );
-
-  mFile = new QgsFileWidget( this );
   connect( mFile, &QgsFileWidget::fileChanged, this, &PendulumAnimationDialog::updateState );
-  form->addRow( tr( "Save to" ), mFile );
-
-  mButtons = new QDialogButtonBox( QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this );
   connect( mButtons, &QDialogButtonBox::accepted, this, &QDialog::accept );
   connect( mButtons, &QDialogButtonBox::rejected, this, &QDialog::reject );
-  form->addRow( mButtons );
   updateState();
 }
 

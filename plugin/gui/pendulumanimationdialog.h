@@ -5,19 +5,15 @@
 
 #include <QDialog>
 
-class QCheckBox;
-class QComboBox;
-class QDateEdit;
-class QDialogButtonBox;
-class QSpinBox;
-class QgsFileWidget;
+#include "ui_pendulumanimationdialog.h"
 
 /**
  * "Export Animation…": dates, step, size, frame rate, language, label and
  * the output (PNG frames, GIF, MP4, WebM). Only collects the choices; the
- * export is PendulumAnimationTask's.
+ * export is PendulumAnimationTask's. Its widgets are laid out in
+ * ui/pendulumanimationdialog.ui.
  */
-class PendulumAnimationDialog : public QDialog
+class PendulumAnimationDialog : public QDialog, private Ui::PendulumAnimationDialog
 {
   Q_OBJECT
 
@@ -30,18 +26,6 @@ public:
 
 private:
   void updateState();
-
-  QDateEdit *mFrom = nullptr;
-  QDateEdit *mTo = nullptr;
-  QComboBox *mStep = nullptr;
-  QSpinBox *mWidth = nullptr;
-  QSpinBox *mHeight = nullptr;
-  QSpinBox *mFps = nullptr;
-  QComboBox *mLanguage = nullptr;
-  QCheckBox *mLabel = nullptr;
-  QComboBox *mFormat = nullptr;
-  QgsFileWidget *mFile = nullptr;
-  QDialogButtonBox *mButtons = nullptr;
 };
 
 #endif // PENDULUMANIMATIONDIALOG_H

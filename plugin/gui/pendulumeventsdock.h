@@ -5,18 +5,16 @@
 
 #include "qgsdockwidget.h"
 
-class QgsFilterLineEdit;
-class QLineEdit;
-class QToolButton;
-class QTreeWidget;
+#include "ui_pendulumeventsdock.h"
 
 /**
  * The events dock: the record's events in chronological order (date, title,
  * kind) with a search box, buttons that step the timeline to the previous or
  * next change of the map, and a field to jump to any day. It only shows and
- * asks; PendulumDesktop moves the timeline and the canvas.
+ * asks; PendulumDesktop moves the timeline and the canvas. Its widgets are
+ * laid out in ui/pendulumeventsdock.ui.
  */
-class PendulumEventsDock : public QgsDockWidget
+class PendulumEventsDock : public QgsDockWidget, private Ui::PendulumEventsDock
 {
   Q_OBJECT
 
@@ -42,11 +40,6 @@ private:
 
   PendulumEventList mEvents;
   QString mLanguage = QStringLiteral( "en" );
-  QgsFilterLineEdit *mSearch = nullptr;
-  QTreeWidget *mList = nullptr;
-  QToolButton *mPrevious = nullptr;
-  QToolButton *mNext = nullptr;
-  QLineEdit *mDate = nullptr;
 };
 
 #endif // PENDULUMEVENTSDOCK_H

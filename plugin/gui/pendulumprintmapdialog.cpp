@@ -3,79 +3,46 @@
 #include "pendulumlanguage.h"
 #include "pendulumlayoutexporter.h"
 
-#include <QCheckBox>
-#include <QComboBox>
-#include <QDateEdit>
-#include <QDialogButtonBox>
 #include <QFileInfo>
-#include <QFormLayout>
 #include <QPushButton>
-#include <QSpinBox>
-#include <QVBoxLayout>
 
-#include "qgsfilewidget.h"
 #include "qgssettings.h"
 
 PendulumPrintMapDialog::PendulumPrintMapDialog( const QDate &date, const QString &language,
                                                 const QgsRectangle &canvasExtent, QWidget *parent )
     : QDialog( parent ), mCanvasExtent( canvasExtent )
 {
-  setWindowTitle( tr( "Export Print Map" ) );
+  setupUi( this );
   QgsSettings settings;
 
-  mDate = new QDateEdit( date.isValid() ? date : QDate( 1910, 1, 1 ) );
-  mDate->setDisplayFormat( QStringLiteral( "yyyy-MM-dd" ) );
   mDate->setDateRange( QDate( 1855, 1, 1 ), QDate::currentDate() );
-  mDate->setCalendarPopup( true );
+  mDate->setDate( date.isValid() ? date : QDate( 1910, 1, 1 ) );
 
-  mPaper = new QComboBox();
+  // Each choice with the code the request reads, in one place.
   mPaper->addItem( QStringLiteral( "A4" ), QStringLiteral( "a4" ) );
   mPaper->addItem( QStringLiteral( "A3" ), QStringLiteral( "a3" ) );
   mPaper->addItem( tr( "Letter" ), QStringLiteral( "letter" ) );
   mPaper->setCurrentIndex( mPaper->findData(
       settings.value( QStringLiteral( "pendulum/print/paper" ), QStringLiteral( "a4" ) ) ) );
 
-  mOrientation = new QComboBox();
   mOrientation->addItem( tr( "Landscape" ), QStringLiteral( "landscape" ) );
   mOrientation->addItem( tr( "Portrait" ), QStringLiteral( "portrait" ) );
   mOrientation->setCurrentIndex( mOrientation->findData(
       settings.value( QStringLiteral( "pendulum/print/orientation" ), QStringLiteral( "landscape" ) ) ) );
 
-  mLanguage = new QComboBox();
   for ( const QString &code : PendulumLanguage::codes() )
     mLanguage->addItem( PendulumLanguage::displayName( code ), code );
   mLanguage->setCurrentIndex( std::max( 0, mLanguage->findData( language ) ) );
 
-  mFormat = new QComboBox();
   mFormat->addItem( tr( "PDF (vector, real text)" ), QStringLiteral( "pdf" ) );
   mFormat->addItem( tr( "SVG (vector, real text)" ), QStringLiteral( "svg" ) );
   mFormat->addItem( tr( "PNG image" ), QStringLiteral( "png" ) );
   mFormat->addItem( tr( "TIFF image (georeferenced)" ), QStringLiteral( "tif" ) );
 
-  mDpi = new QSpinBox();
-  mDpi->setRange( 24, 2400 );
   mDpi->setValue( settings.value( QStringLiteral( "pendulum/print/dpi" ), 300 ).toInt() );
-  mDpi->setSuffix( tr( " dpi" ) );
-
-  mUseCanvasExtent = new QCheckBox( tr( "Show the map canvas's area (else all of North-East Asia)" ) );
   mUseCanvasExtent->setEnabled( !mCanvasExtent.isEmpty() );
 
-  mFile = new QgsFileWidget();
-  mFile->setStorageMode( QgsFileWidget::SaveFile );
-  mFile->setDialogTitle( tr( "Export Print Map" ) );
-  mFile->setFilter( tr( "PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;TIFF (*.tif)" ) );
-
-  auto *form = new QFormLayout();
-  form->addRow( tr( "Date" ), mDate );
-  form->addRow( tr( "Paper" ), mPaper );
-  form->addRow( tr( "Orientation" ), mOrientation );
-  form->addRow( tr( "Language" ), mLanguage );
-  form->addRow( tr( "Format" ), mFormat );
-  form->addRow( tr( "Resolution" ), mDpi );
-  form->addRow( QString(), mUseCanvasExtent );
-  form->addRow( tr( "File" ), mFile );
-
-  mButtons = new QDialogButtonBox( QDialogButtonBox::Ok | QDialogButtonBox::Cancel );
+  // A standard button's text is not part of a .ui file.
   mButtons->button( QDialogButtonBox::Ok )->setText( tr( "Export" ) );
   connect( mButtons, &QDialogButtonBox::accepted, this,
            [this]
@@ -90,10 +57,6 @@ PendulumPrintMapDialog::PendulumPrintMapDialog( const QDate &date, const QString
   connect( mFile, &QgsFileWidget::fileChanged, this, &PendulumPrintMapDialog::updateState );
   connect( mFormat, qOverload<int>( &QComboBox::currentIndexChanged ), this,
            &PendulumPrintMapDialog::updateState );
-
-  auto *layout = new QVBoxLayout( this );
-  layout->addLayout( form );
-  layout->addWidget( mButtons );
   updateState();
 }
 

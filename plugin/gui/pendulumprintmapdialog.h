@@ -5,19 +5,14 @@
 
 #include <QDialog>
 
-class QCheckBox;
-class QComboBox;
-class QDateEdit;
-class QDialogButtonBox;
-class QSpinBox;
-class QgsFileWidget;
+#include "ui_pendulumprintmapdialog.h"
 
 /**
  * "Export Print Map…": the day, paper, orientation, language, file and
  * resolution of a print map. Only collects the choices; the export is
- * PendulumPrintTask's.
+ * PendulumPrintTask's. Its widgets are laid out in ui/pendulumprintmapdialog.ui.
  */
-class PendulumPrintMapDialog : public QDialog
+class PendulumPrintMapDialog : public QDialog, private Ui::PendulumPrintMapDialog
 {
   Q_OBJECT
 
@@ -38,15 +33,6 @@ private:
   void updateState();
 
   QgsRectangle mCanvasExtent;
-  QDateEdit *mDate = nullptr;
-  QComboBox *mPaper = nullptr;
-  QComboBox *mOrientation = nullptr;
-  QComboBox *mLanguage = nullptr;
-  QComboBox *mFormat = nullptr;
-  QSpinBox *mDpi = nullptr;
-  QCheckBox *mUseCanvasExtent = nullptr;
-  QgsFileWidget *mFile = nullptr;
-  QDialogButtonBox *mButtons = nullptr;
 };
 
 #endif // PENDULUMPRINTMAPDIALOG_H

@@ -3,16 +3,17 @@
 
 #include "qgsdockwidget.h"
 
+#include "ui_pendulumsourcesdock.h"
+
 class PendulumSourceList;
-class QPushButton;
-class QTextBrowser;
 
 /**
  * The sources dock: the popup of the feature last clicked (or the event last
  * chosen) and the situation of that place on the day shown, with buttons that
- * copy the works cited as plain-text references, BibTeX or CSL-JSON.
+ * copy the works cited as plain-text references, BibTeX or CSL-JSON. Its
+ * widgets are laid out in ui/pendulumsourcesdock.ui.
  */
-class PendulumSourcesDock : public QgsDockWidget
+class PendulumSourcesDock : public QgsDockWidget, private Ui::PendulumSourcesDock
 {
   Q_OBJECT
 
@@ -35,10 +36,6 @@ private:
   QString mCitations;
   QString mBibtex;
   QString mCslJson;
-  QTextBrowser *mBrowser = nullptr;
-  QPushButton *mCopyCitations = nullptr;
-  QPushButton *mCopyBibtex = nullptr;
-  QPushButton *mCopyCslJson = nullptr;
 };
 
 #endif // PENDULUMSOURCESDOCK_H

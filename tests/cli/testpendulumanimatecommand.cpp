@@ -180,11 +180,10 @@ void TestPendulumAnimateCommand::interruptLeavesNoFile()
   QVERIFY( process.waitForStarted() );
   // Wait until frames are being written (progress lines on stderr), then press Ctrl+C.
   QByteArray err;
-  while ( !err.contains( "pendulum animate: 10%" ) && process.state() == QProcess::Running )
-  {
-    process.waitForReadyRead( 200 );
-    err += process.readAllStandardError();
-  }
+  connect( &process, &QProcess::readyReadStandardError, &process,
+           [&] { err += process.readAllStandardError(); } );
+  QTRY_VERIFY2_WITH_TIMEOUT( err.contains( "pendulum animate: 10%" ) || process.state() != QProcess::Running,
+                             err.constData(), 60000 );
   QVERIFY2( process.state() == QProcess::Running, err.constData() );
   ::kill( process.processId(), SIGINT );
   QVERIFY( process.waitForFinished( 60000 ) );

@@ -9,7 +9,8 @@ import sys
 out = sys.argv[1]
 with open(os.path.join(out, "result.json")) as f:
     result = json.load(f)
-failures = []
+# A step that raised (a wait that timed out names what it waited for).
+failures = [f"step {s['error']} raised:\n{s['trace']}" for s in result.get("steps", [])]
 if not result.get("action_found") or not result.get("in_plugin_menu"):
     failures.append("no 'Export Print Map…' in the Pendulum menu")
 if result.get("dialog_title") != "Export Print Map":

@@ -1,40 +1,34 @@
 # Runs inside the QGIS desktop (qgis --code driver.py): drives Pendulum as a
 # user would and writes what it finds to $PENDULUM_E2E_OUT/result.json.
-import json
 import os
+import sys
 
-from qgis.core import QgsProject
-from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QAction, QApplication
-from qgis.utils import iface
+sys.path.insert(0, os.environ["PENDULUM_E2E_DIR"])
+from e2edriver import OUT, action, canvas_redrawn, run  # noqa: E402
 
-OUT = os.environ["PENDULUM_E2E_OUT"]
+from qgis.core import QgsProject  # noqa: E402
+from qgis.utils import iface  # noqa: E402
+
 result = {}
-
-
-def pendulum_action():
-    actions = [a for a in iface.mainWindow().findChildren(QAction) if a.objectName() == "mActionPendulumAddLayers"]
-    return actions[0] if actions else None
 
 
 def menu_titles():
     titles = []
-    for action in iface.pluginMenu().actions():
-        if action.menu():
-            titles.append(action.menu().title().replace("&", ""))
+    for entry in iface.pluginMenu().actions():
+        if entry.menu():
+            titles.append(entry.menu().title().replace("&", ""))
     return titles
 
 
 def trigger():
-    action = pendulum_action()
-    result["action_found"] = action is not None
+    add = action("mActionPendulumAddLayers", required=False)
+    result["action_found"] = add is not None
     result["plugin_menus"] = menu_titles()
-    result["in_toolbar"] = bool(action) and any(
-        action in toolbar.actions() for toolbar in [iface.pluginToolBar()])
-    if action:
-        action.trigger()
-        action.trigger()  # a second time: must not duplicate the layers
-    QTimer.singleShot(4000, inspect)
+    result["in_toolbar"] = bool(add) and any(add in toolbar.actions() for toolbar in [iface.pluginToolBar()])
+    if add:
+        with canvas_redrawn("Add Historical Layers"):
+            add.trigger()
+            add.trigger()  # a second time: must not duplicate the layers
 
 
 def inspect():
@@ -54,19 +48,7 @@ def inspect():
     settings = iface.mapCanvas().mapSettings()
     result["canvas_temporal"] = settings.isTemporal()
     result["canvas_range_begin"] = settings.temporalRange().begin().toString("yyyy-MM-dd")
-    QApplication.processEvents()
     iface.mainWindow().grab().save(os.path.join(OUT, "screenshot.png"))
-    with open(os.path.join(OUT, "result.json"), "w") as f:
-        json.dump(result, f, indent=1)
-    QTimer.singleShot(500, quit_qgis)
 
 
-def quit_qgis():
-    # File > Exit as a user would (it unloads the plugins); an emptied, clean
-    # project leaves nothing for the "save changes?" prompt.
-    QgsProject.instance().clear()
-    QgsProject.instance().setDirty(False)
-    iface.actionExit().trigger()
-
-
-QTimer.singleShot(1500, trigger)
+run(result, "result.json", [trigger, inspect])

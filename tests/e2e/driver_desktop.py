@@ -2,18 +2,24 @@
 # parts as a user would — the events dock, the go-to-date field, the change buttons, the
 # sources dock, a map tip, an Identify form and the language menu — and writes what it sees
 # to $PENDULUM_E2E_OUT/desktop.json, with screenshots beside it.
-import json
 import os
-import traceback
+import sys
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsMapRendererSequentialJob, QgsMapSettings,
-                       QgsPointXY, QgsProject, QgsWkbTypes)
-from qgis.gui import QgsMapTip
-from qgis.PyQt.QtCore import QPoint, QTimer
-from qgis.PyQt.QtWidgets import QAction, QApplication, QDockWidget, QLineEdit, QTextBrowser, QToolButton, QTreeWidget, QWidget
-from qgis.utils import iface
+sys.path.insert(0, os.environ["PENDULUM_E2E_DIR"])
+from e2edriver import OUT, Signal, action, canvas_redrawn, run, wait_until  # noqa: E402
 
-OUT = os.environ["PENDULUM_E2E_OUT"]
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsMapRendererSequentialJob,  # noqa: E402
+                       QgsMapSettings, QgsPointXY, QgsProject, QgsWkbTypes)
+from qgis.gui import QgsMapTip  # noqa: E402
+from qgis.PyQt.QtCore import QPoint  # noqa: E402
+from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QLineEdit, QTextBrowser, QToolButton, QTreeWidget  # noqa: E402
+from qgis.utils import iface  # noqa: E402
+
+try:
+    from qgis.PyQt.QtWebKitWidgets import QWebView
+except ImportError:  # a QGIS built without QtWebKit
+    QWebView = None
+
 result = {"steps": []}
 TOYOHARA = QgsPointXY(142.73, 46.96)  # Toyohara (Yuzhno-Sakhalinsk)
 SOUTH_SAKHALIN = QgsPointXY(142.75, 47.5)  # inland: Japanese 1905-1945, Soviet after
@@ -24,13 +30,6 @@ def find(kind, name):
     if found is None:
         raise RuntimeError(f"{name} not found")
     return found
-
-
-def action(name):
-    for a in iface.mainWindow().findChildren(QAction):
-        if a.objectName() == name:
-            return a
-    raise RuntimeError(f"action {name} not found")
 
 
 def canvas_day():
@@ -72,14 +71,35 @@ def go_to(text):
     field.returnPressed.emit()
 
 
-# Each step runs after the previous one had time to render; a failing step is recorded, not fatal.
-def step(function):
-    def run():
-        try:
-            function()
-        except Exception:
-            result["steps"].append({"error": function.__name__, "trace": traceback.format_exc()})
-    return run
+def go_to_day(text):
+    """Types text into the go-to-date field and waits until the canvas has drawn the day it went to."""
+    with canvas_redrawn(f"going to {text}"):
+        go_to(text)
+
+
+def html_views_text(parent):
+    """The texts of the visible HTML views under parent, and the engine that shows them: a QWebView
+    where QGIS is built with QtWebKit (Debian 12), else a QTextBrowser (Debian 13 and later)."""
+    if QWebView is not None:
+        views = [w for w in parent.findChildren(QWebView) if w.isVisible()]
+        if views:
+            return [v.page().mainFrame().toPlainText() for v in views], "QtWebKit"
+    views = [w for w in parent.findChildren(QTextBrowser) if w.isVisible()]
+    return [v.toPlainText() for v in views], "Qt rich text (QTextBrowser)"
+
+
+def form_popup_text(form):
+    """The popup in the Identify form: a QLabel of its text element (QGIS 3.30 and later), or its
+    HTML element's web view."""
+    from qgis.PyQt.QtGui import QTextDocument
+    from qgis.PyQt.QtWidgets import QLabel
+    shown = []
+    for label in form.findChildren(QLabel):
+        document = QTextDocument()
+        document.setHtml(label.text())
+        shown.append(document.toPlainText())
+    texts, _ = html_views_text(form)
+    return "\n".join(t for t in shown + texts if "Karafuto" in t or "Japan" in t)[:2000]
 
 
 def load():
@@ -87,22 +107,20 @@ def load():
     # 3.44 open a 956x385 one, in which southern Sakhalin is a few pixels wide. Xvfb runs no window
     # manager, so a geometry is set rather than the window maximised.
     iface.mainWindow().setGeometry(0, 0, 1280, 800)
-    action("mActionPendulumAddLayers").trigger()
+    with canvas_redrawn("Add Historical Layers"):
+        action("mActionPendulumAddLayers").trigger()
     result["events_dock_visible"] = find(QDockWidget, "PendulumEventsDock").isVisible()
     result["events_listed"] = find(QTreeWidget, "mPendulumEventList").topLevelItemCount()
 
 
-def to_1906():
-    go_to("1906-01-01")
-
-
 def see_1906():
+    go_to_day("1906-01-01")
     result["day_1906"] = canvas_day()
     result["toyohara_1906"] = sample(SOUTH_SAKHALIN, "desktop-1906-01-01")
-    go_to("1946-06-01")
 
 
 def see_1946():
+    go_to_day("1946-06-01")
     result["day_1946"] = canvas_day()
     result["toyohara_1946"] = sample(SOUTH_SAKHALIN, "desktop-1946-06-01")
     title = QgsProject.instance().readEntry("TitleLabel", "/Label")[0]
@@ -113,14 +131,12 @@ def choose_event():
     tree = find(QTreeWidget, "mPendulumEventList")
     find(QLineEdit, "mPendulumEventSearch").setText("portsmouth")
     result["search_hits"] = tree.topLevelItemCount()
-    for i in range(tree.topLevelItemCount()):
-        item = tree.topLevelItem(i)
-        if item.data(0, 256) == "treaty-of-portsmouth-1905":  # Qt.UserRole
-            item.setSelected(True)
-            tree.setCurrentItem(item)
-
-
-def see_event():
+    with canvas_redrawn("choosing the Treaty of Portsmouth"):
+        for i in range(tree.topLevelItemCount()):
+            item = tree.topLevelItem(i)
+            if item.data(0, 256) == "treaty-of-portsmouth-1905":  # Qt.UserRole
+                item.setSelected(True)
+                tree.setCurrentItem(item)
     result["day_event"] = canvas_day()
     browser = find(QTextBrowser, "mPendulumSourcesBrowser")
     result["sources_dock_visible"] = find(QDockWidget, "PendulumSourcesDock").isVisible()
@@ -131,22 +147,26 @@ def see_event():
     x, y = canvas_pixel(point)
     result["event_centred"] = abs(x - iface.mapCanvas().width() / 2) < 3 and abs(y - iface.mapCanvas().height() / 2) < 3
     iface.mainWindow().grab().save(os.path.join(OUT, "desktop-event-portsmouth.png"))
-    find(QToolButton, "mPendulumNextChange").click()
 
 
-def after_next():
+def next_and_previous_change():
+    with canvas_redrawn("▶ (next change)"):
+        find(QToolButton, "mPendulumNextChange").click()
     result["day_after_next"] = canvas_day()
-    find(QToolButton, "mPendulumPreviousChange").click()
-
-
-def after_previous():
+    with canvas_redrawn("◀ (previous change)"):
+        find(QToolButton, "mPendulumPreviousChange").click()
     result["day_after_previous"] = canvas_day()
+
+
+def bad_date():
+    warning = Signal(iface.messageBar().widgetAdded, "a message about 1905-02-30")
     go_to("1905-02-30")
+    warning.wait()
     bar = iface.messageBar().currentItem()
     result["bad_date_warning"] = (bar.text() if bar else "") + " " + (bar.title() if bar else "")
     result["day_after_bad_date"] = canvas_day()
     # Back to a day on which Karafuto is Japanese.
-    go_to("1910-01-01")
+    go_to_day("1910-01-01")
 
 
 def map_tip_and_form():
@@ -169,52 +189,25 @@ def map_tip_and_form():
             result["form_feature"] = feature["id"]
             iface.openFeatureForm(states, feature, False, False)
             break
-
-
-def html_views_text(parent):
-    """The text of the visible QgsWebView widgets under parent, and the engine that shows them: a
-    QWebView where QGIS is built with QtWebKit (Debian 12), else a QTextBrowser (Debian 13 and later)."""
-    try:
-        from qgis.PyQt.QtWebKitWidgets import QWebView
-        views = [w for w in parent.findChildren(QWebView) if w.isVisible()]
-        if views:
-            return [v.page().mainFrame().toPlainText() for v in views], "QtWebKit"
-    except ImportError:
-        pass
-    from qgis.PyQt.QtWidgets import QTextBrowser
-    views = [w for w in parent.findChildren(QTextBrowser) if w.isVisible()]
-    return [v.toPlainText() for v in views], "Qt rich text (QTextBrowser)"
-
-
-def see_map_tip_and_form():
-    from qgis.core import QgsVectorLayer  # noqa: F401
-    texts, engine = html_views_text(iface.mapCanvas())
-    result["map_tip_html"] = texts[0][:2000] if texts else ""
-    result["map_tip_engine"] = engine
+    # The map tip and the form's History tab show their text once their views have loaded it.
+    tip = wait_until(lambda: [t for t in html_views_text(canvas)[0] if t], "the map tip's text")
+    result["map_tip_html"] = tip[0][:2000]
+    result["map_tip_engine"] = html_views_text(canvas)[1]
     iface.mainWindow().grab().save(os.path.join(OUT, "desktop-map-tip.png"))
-    forms = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.metaObject().className() == "QgsAttributeDialog"]
+    forms = wait_until(lambda: [w for w in QApplication.topLevelWidgets()
+                                if w.isVisible() and w.metaObject().className() == "QgsAttributeDialog"],
+                       "the Identify form")
     result["form_open"] = bool(forms)
-    if forms:
-        forms[0].grab().save(os.path.join(OUT, "desktop-identify-form.png"))
-        # The popup: a QLabel of the form's text element (QGIS 3.30 and later), or its HTML element's web view.
-        from qgis.PyQt.QtGui import QTextDocument
-        from qgis.PyQt.QtWidgets import QLabel
-        shown = []
-        for label in forms[0].findChildren(QLabel):
-            document = QTextDocument()
-            document.setHtml(label.text())
-            shown.append(document.toPlainText())
-        texts, _ = html_views_text(forms[0])
-        result["form_html"] = "\n".join(t for t in shown + texts if "Karafuto" in t or "Japan" in t)[:2000]
-        forms[0].close()
+    form = forms[0]
+    result["form_html"] = wait_until(lambda: form_popup_text(form), "the Identify form's History text")
+    form.grab().save(os.path.join(OUT, "desktop-identify-form.png"))
+    form.close()
 
 
 def japanese():
     find(QLineEdit, "mPendulumEventSearch").setText("")
-    action("mActionPendulumLanguage_ja").trigger()
-
-
-def see_japanese():
+    with canvas_redrawn("Language ▸ 日本語"):
+        action("mActionPendulumLanguage_ja").trigger()
     result["layer_names_ja"] = [node.layer().name() for node in QgsProject.instance().layerTreeRoot().findLayers()]
     result["date_label_ja"] = QgsProject.instance().readEntry("TitleLabel", "/Label")[0]
     tree = find(QTreeWidget, "mPendulumEventList")
@@ -222,19 +215,7 @@ def see_japanese():
     iface.mainWindow().grab().save(os.path.join(OUT, "desktop-japanese.png"))
 
 
-def finish():
-    with open(os.path.join(OUT, "desktop.json"), "w") as f:
-        json.dump(result, f, indent=1, ensure_ascii=False)
-    # File > Exit as a user would (it unloads the plugins); an emptied, clean project leaves
-    # nothing for the "save changes?" prompt.
-    QgsProject.instance().clear()
-    QgsProject.instance().setDirty(False)
-    iface.actionExit().trigger()
-
-
-SCHEDULE = [(1500, load), (4000, to_1906), (5500, see_1906), (7000, see_1946), (7500, choose_event), (9000, see_event),
-            (10500, after_next), (12000, after_previous), (13500, map_tip_and_form), (16500, see_map_tip_and_form),
-            (17000, japanese), (18500, see_japanese)]
-for delay, function in SCHEDULE:
-    QTimer.singleShot(delay, step(function))
-QTimer.singleShot(19500, finish)
+# Each step waits for what it needs (the canvas drawn, a web view loaded, a message); a failing step
+# is recorded, not fatal.
+run(result, "desktop.json", [load, see_1906, see_1946, choose_event, next_and_previous_change, bad_date,
+                             map_tip_and_form, japanese])

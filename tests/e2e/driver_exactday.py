@@ -4,25 +4,18 @@
 # QGIS's own temporal filter keeps for that range (what the renderer and Identify ask for),
 # beside the features the record holds true on that day (valid_from <= day < valid_to), which
 # is what `pendulum map --date` draws. Writes $PENDULUM_E2E_OUT/exactday.json.
-import json
 import os
-import traceback
+import sys
 
-from qgis.core import QgsFeatureRequest, QgsProject, QgsVectorLayerTemporalContext
-from qgis.PyQt.QtCore import QDate, QTimer
-from qgis.PyQt.QtWidgets import QAction, QLineEdit
-from qgis.utils import iface
+sys.path.insert(0, os.environ["PENDULUM_E2E_DIR"])
+from e2edriver import OUT, action, canvas_redrawn, run, settle  # noqa: E402
 
-OUT = os.environ["PENDULUM_E2E_OUT"]
+from qgis.core import QgsFeatureRequest, QgsProject, QgsVectorLayerTemporalContext  # noqa: E402
+from qgis.PyQt.QtWidgets import QLineEdit  # noqa: E402
+from qgis.utils import iface  # noqa: E402
+
 DAYS = ["1905-07-01", "1905-11-25", "1905-12-01", "1932-03-01", "1945-08-23", "1956-12-12"]
 result = {"steps": [], "days": {}}
-
-
-def action(name):
-    for a in iface.mainWindow().findChildren(QAction):
-        if a.objectName() == name:
-            return a
-    raise RuntimeError(f"action {name} not found")
 
 
 def record_layers():
@@ -50,53 +43,23 @@ def true_ids(layer, day):
     return sorted(ids)
 
 
-def wait_until(predicate, what, then, timeout_ms=20000, waited=[0]):
-    """Spins the event loop until predicate() holds, then calls then(); records a failure on timeout."""
-    if predicate():
-        waited[0] = 0
-        QTimer.singleShot(0, then)
-        return
-    if waited[0] >= timeout_ms:
-        result["steps"].append({"error": "timeout", "trace": f"waited {timeout_ms} ms for {what}"})
-        waited[0] = 0
-        QTimer.singleShot(0, finish)
-        return
-    waited[0] += 50
-    QTimer.singleShot(50, lambda: wait_until(predicate, what, then, timeout_ms, waited))
+def add_layers():
+    with canvas_redrawn("Add Historical Layers"):
+        action("mActionPendulumAddLayers").trigger()
 
 
-def guarded(function):
-    def run(*args):
-        try:
-            function(*args)
-        except Exception:
-            result["steps"].append({"error": function.__name__, "trace": traceback.format_exc()})
-            finish()
-    return run
+def visit_days():
+    for day in DAYS:
+        field = iface.mainWindow().findChild(QLineEdit, "mPendulumGoToDate")
+        with canvas_redrawn(f"going to {day}"):
+            field.setText(day)
+            field.returnPressed.emit()
+            settle()
+            look(day)  # while the canvas draws the day
+        iface.mainWindow().grab().save(os.path.join(OUT, f"exactday-{day}.png"))
 
 
-@guarded
-def start():
-    action("mActionPendulumAddLayers").trigger()
-    wait_until(lambda: len(record_layers()) >= 6, "the record's layers", lambda: visit(0))
-
-
-@guarded
-def visit(index):
-    if index >= len(DAYS):
-        return finish()
-    day = DAYS[index]
-    field = iface.mainWindow().findChild(QLineEdit, "mPendulumGoToDate")
-    field.setText(day)
-    field.returnPressed.emit()
-    canvas = iface.mapCanvas()
-    wait_until(lambda: canvas.temporalRange().begin().date() == QDate.fromString(day, "yyyy-MM-dd")
-               and not canvas.isDrawing(), f"the canvas on {day}", lambda: look(index))
-
-
-@guarded
-def look(index):
-    day = DAYS[index]
+def look(day):
     canvas = iface.mapCanvas()
     controller = canvas.temporalController()
     frame = controller.dateTimeRangeForFrameNumber(controller.currentFrameNumber())
@@ -116,16 +79,6 @@ def look(index):
             "frame": drawn_ids(layer, frame),
         }
     result["days"][day] = seen
-    iface.mainWindow().grab().save(os.path.join(OUT, f"exactday-{day}.png"))
-    QTimer.singleShot(0, lambda: visit(index + 1))
 
 
-def finish():
-    with open(os.path.join(OUT, "exactday.json"), "w") as f:
-        json.dump(result, f, indent=1)
-    QgsProject.instance().clear()
-    QgsProject.instance().setDirty(False)
-    iface.actionExit().trigger()
-
-
-QTimer.singleShot(0, start)
+run(result, "exactday.json", [add_layers, visit_days])

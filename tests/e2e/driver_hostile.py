@@ -4,20 +4,21 @@
 # to write over a file). Writes what the message bar said and what happened to the files to
 # $PENDULUM_E2E_OUT/hostile.json; QGIS must still be running at the end to write it.
 import hashlib
-import json
 import os
 import re
 import shutil
 import sqlite3
-import traceback
+import sys
 
-from osgeo import gdal
-from qgis.core import QgsProject, QgsSettings
-from qgis.PyQt.QtCore import QMetaObject, QTimer
-from qgis.PyQt.QtWidgets import QAction, QApplication, QFileDialog, QLineEdit, QMessageBox
-from qgis.utils import iface
+sys.path.insert(0, os.environ["PENDULUM_E2E_DIR"])
+from e2edriver import OUT, Modals, action, run, settle  # noqa: E402
 
-OUT = os.environ["PENDULUM_E2E_OUT"]
+from osgeo import gdal  # noqa: E402
+from qgis.core import QgsProject, QgsSettings  # noqa: E402
+from qgis.PyQt.QtCore import QMetaObject  # noqa: E402
+from qgis.PyQt.QtWidgets import QFileDialog, QLineEdit, QMessageBox  # noqa: E402
+from qgis.utils import iface  # noqa: E402
+
 SETTINGS = QgsSettings()
 RECORD = SETTINGS.value("pendulum/dataPath")
 result = {"steps": [], "record": RECORD}
@@ -26,13 +27,6 @@ result = {"steps": [], "record": RECORD}
 def sha(path):
     with open(path, "rb") as f:
         return hashlib.sha256(f.read()).hexdigest()
-
-
-def action(name):
-    for a in iface.mainWindow().findChildren(QAction):
-        if a.objectName() == name:
-            return a
-    raise RuntimeError(f"action {name} not found")
 
 
 def bar():
@@ -104,21 +98,21 @@ def save_projects():
     dataset = None
 
 
-def open_old_project():
+def open_project(name):
+    """Opens a saved project as File > Open does, and what the message bar says once Pendulum has
+    read it (its checks of the project and of the GeoPackage run on the event loop's next turn)."""
     fresh_project()
-    iface.addProject(os.path.join(OUT, "old.qgs"))
+    iface.addProject(os.path.join(OUT, name))
+    settle()
+    return bar()
 
 
-def read_old_project():
-    result["old_project"] = bar()
-    fresh_project()
-    iface.addProject(os.path.join(OUT, "later.qgs"))
+def old_project():
+    result["old_project"] = open_project("old.qgs")
 
 
-def read_later_project():
-    result["outdated_gpkg"] = bar()
-    fresh_project()
-    iface.addProject(os.path.join(OUT, "tampered.qgs"))
+def later_project():
+    result["outdated_gpkg"] = open_project("later.qgs")
 
 
 def border_map_tips():
@@ -126,35 +120,30 @@ def border_map_tips():
                    if layer.customProperty("pendulum/layer_id") == "border_1905"})
 
 
-def read_tampered_project():
-    result["tampered"] = bar()
+def tampered_project():
+    result["tampered"] = open_project("tampered.qgs")
     result["tampered_map_tips"] = border_map_tips()
     action("mActionPendulumLanguage_ja").trigger()  # another language's popups: still off
     result["tampered_map_tips_ja"] = border_map_tips()
     action("mActionPendulumLanguage_en").trigger()
 
 
-def answer_dialogs(path, replace):
-    """Fills the save dialog with path, then answers the replace question (if any)."""
-    def fill():
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, QFileDialog):
-            result.setdefault("dialogs", []).append(dialog.windowTitle())
-            # Typed into the name field, as a user does (selectFile() waits for the folder to be listed).
-            dialog.findChild(QLineEdit, "fileNameEdit").setText(path)
-            QMetaObject.invokeMethod(dialog, "accept")  # a protected slot: not callable from Python
-            QTimer.singleShot(500, answer)
-        else:
-            QTimer.singleShot(200, fill)
+def edit_a_copy_as(path, replace):
+    """Edit a Copy…: types path into its save dialog, then answers the replace question (if one
+    is asked) with Yes or No."""
+    def fill(dialog):
+        result.setdefault("dialogs", []).append(dialog.windowTitle())
+        # Typed into the name field, as a user does (selectFile() waits for the folder to be listed).
+        dialog.findChild(QLineEdit, "fileNameEdit").setText(path)
+        QMetaObject.invokeMethod(dialog, "accept")  # a protected slot: not callable from Python
 
-    def answer(tries=10):
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            result.setdefault("questions", []).append(box.text())
-            box.button(QMessageBox.Yes if replace else QMessageBox.No).click()
-        elif tries > 0:
-            QTimer.singleShot(300, lambda: answer(tries - 1))
-    QTimer.singleShot(500, fill)
+    def answer(box):
+        result.setdefault("questions", []).append(box.text())
+        box.button(QMessageBox.Yes if replace else QMessageBox.No).click()
+
+    dialogs = Modals(result, (QFileDialog, fill), (QMessageBox, answer))
+    action("mActionPendulumEditCopy").trigger()  # modal: the dialogs are answered inside their event loops
+    dialogs.stop()
 
 
 def edit_a_copy_refused():
@@ -162,8 +151,7 @@ def edit_a_copy_refused():
     with open(os.path.join(OUT, "mine.gpkg"), "w") as f:
         f.write("a year of my own edits")
     # Typed without the suffix: the dialog cannot have asked about mine.gpkg, so Pendulum asks.
-    answer_dialogs(os.path.join(OUT, "mine"), replace=False)
-    action("mActionPendulumEditCopy").trigger()
+    edit_a_copy_as(os.path.join(OUT, "mine"), replace=False)
     with open(os.path.join(OUT, "mine.gpkg")) as f:
         result["mine_after_no"] = f.read()
     result["sources_after_no"] = layer_sources()
@@ -171,8 +159,7 @@ def edit_a_copy_refused():
 
 def edit_a_copy():
     iface.messageBar().clearWidgets()
-    answer_dialogs(os.path.join(OUT, "copy.gpkg"), replace=True)
-    action("mActionPendulumEditCopy").trigger()
+    edit_a_copy_as(os.path.join(OUT, "copy.gpkg"), replace=True)  # no such file yet: no question
     result["copy_message"] = bar()
     result["sources_after_copy"] = layer_sources()
     layer = [layer for layer in QgsProject.instance().mapLayers().values()
@@ -188,26 +175,7 @@ def finish():
     fresh_project()
     result["record_sha_after"] = sha(RECORD)
     result["alive"] = True
-    with open(os.path.join(OUT, "hostile.json"), "w") as f:
-        json.dump(result, f, indent=1)
-    iface.actionExit().trigger()
 
 
-STEPS = [broken_geopackages, save_projects, open_old_project, read_old_project, read_later_project,
-         read_tampered_project, edit_a_copy_refused, edit_a_copy, finish]
-
-
-def run_next():
-    """Runs the steps one after the other (a step may sit in a dialog's event loop meanwhile);
-    a failing step is recorded, not fatal."""
-    function = STEPS.pop(0)
-    print(f"driver_hostile: {function.__name__}", flush=True)
-    try:
-        function()
-    except Exception:
-        result["steps"].append({"error": function.__name__, "trace": traceback.format_exc()})
-    if STEPS:
-        QTimer.singleShot(2000, run_next)
-
-
-QTimer.singleShot(1500, run_next)
+run(result, "hostile.json", [broken_geopackages, save_projects, old_project, later_project, tampered_project,
+                             edit_a_copy_refused, edit_a_copy, finish])

@@ -17,6 +17,8 @@ rm -rf "$work"
 mkdir -p "$work/home" "$work/runtime" "$work/out"
 chmod 700 "$work/runtime"
 export HOME=$work/home XDG_RUNTIME_DIR=$work/runtime PENDULUM_E2E_OUT=$work/out
+# The drivers import what they share (e2edriver.py) from here: QGIS's --code runs a file without it.
+export PENDULUM_E2E_DIR=$here
 # The desktop runs on Xvfb's X server, not on the offscreen platform the headless tests use.
 unset QT_QPA_PLATFORM
 # The same installation users get from ./run.sh.

@@ -87,13 +87,10 @@ void TestPendulumForm::identifyFormShowsThePopup()
 #else
   QWebView *view = form.findChild<QWebView *>(); // QgsWebView, a QWebView with QtWebKit
   QVERIFY( view );
-  QString shown;
-  for ( int i = 0; i < 100 && !shown.contains( expected ); ++i )
-  {
-    QTest::qWait( 50 );
-    shown = view->page()->mainFrame()->toPlainText();
-  }
-  QVERIFY2( shown.contains( expected ), qPrintable( shown ) );
+  // The History tab's script asks QGIS for the popup once the web view has loaded the page.
+  QTRY_VERIFY2_WITH_TIMEOUT( view->page()->mainFrame()->toPlainText().contains( expected ),
+                             qPrintable( view->page()->mainFrame()->toPlainText() ), 10000 );
+  const QString shown = view->page()->mainFrame()->toPlainText();
   QVERIFY( shown.contains( "Stephan, John J. 1971." ) );
   QVERIFY( !shown.contains( "<div" ) ); // markup rendered, not shown as text
   view->page()->setViewportSize( view->page()->mainFrame()->contentsSize() );

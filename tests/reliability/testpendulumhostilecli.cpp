@@ -266,15 +266,14 @@ void TestPendulumHostileCli::interruptLeavesNothing()
   process.start( QStringLiteral( PENDULUM_CLI ), QStringList( arguments ) << out );
   QVERIFY( process.waitForStarted() );
   // Press Ctrl+C once the export's temporary file or folder exists beside the output.
-  QElapsedTimer timer;
-  timer.start();
   bool underWay = false;
-  while ( !underWay && process.state() == QProcess::Running && timer.elapsed() < 120000 )
+  const auto lookForTemporary = [&]
   {
-    process.waitForFinished( 20 );
     for ( const QString &entry : PendulumHostile::entries( mDir->path() ) )
       underWay = underWay || ( entry.startsWith( busy ) && !before.contains( entry ) );
-  }
+    return underWay;
+  };
+  QTRY_VERIFY_WITH_TIMEOUT( lookForTemporary() || process.state() != QProcess::Running, 60000 );
   QVERIFY2( underWay && process.state() == QProcess::Running, process.readAllStandardError().constData() );
   ::kill( process.processId(), SIGINT );
   QVERIFY( process.waitForFinished( 120000 ) );

@@ -218,8 +218,7 @@ void TestPendulumHostilePopup::checkRendered( const QString &html )
   QSignalSpy loaded( &page, &QWebPage::loadFinished );
   page.mainFrame()->setHtml(
       QStringLiteral( "<html><head><title>clean</title></head><body>%1</body></html>" ).arg( html ) );
-  if ( loaded.isEmpty() )
-    loaded.wait( 10000 );
+  QVERIFY2( !loaded.isEmpty() || loaded.wait( 10000 ), "the page did not load in 10 s" );
   QCOMPARE( page.mainFrame()->title(), QStringLiteral( "clean" ) );
   for ( const char *element : { "script", "img", "iframe", "svg", "style" } )
     QVERIFY2( page.mainFrame()->findAllElements( element ).count() == 0, element );
@@ -303,12 +302,10 @@ void TestPendulumHostilePopup::identifyFormIsInert()
 #else
   QWebView *view = form.findChild<QWebView *>();
   QVERIFY( view );
-  QString shown;
-  for ( int i = 0; i < 100 && !shown.contains( QLatin1String( "South" ) ); ++i )
-  {
-    QTest::qWait( 50 );
-    shown = view->page()->mainFrame()->toPlainText();
-  }
+  // The History tab's script asks QGIS for the popup once the web view has loaded the page.
+  QTRY_VERIFY2_WITH_TIMEOUT( view->page()->mainFrame()->toPlainText().contains( QLatin1String( "South" ) ),
+                             qPrintable( view->page()->mainFrame()->toPlainText() ), 10000 );
+  const QString shown = view->page()->mainFrame()->toPlainText();
   QVERIFY2( shown.contains( QString::fromUtf8( sScript ) + QStringLiteral( "South" ) ), qPrintable( shown ) );
   QWebFrame *frame = view->page()->mainFrame();
   QVERIFY( frame->title() != QLatin1String( "pwned" ) );

@@ -62,12 +62,15 @@ QString label( const char *key, const QString &language )
   return lookup( sLabels, QString::fromLatin1( key ), language );
 }
 
-//! The holder's name for a date: Japan was the Empire of Japan until the 1947 constitution, and so on.
+//! The holder's name for a date: Japan was the Tokugawa shogunate until 1868, the Empire of Japan until the
+//! 1947 constitution, and so on.
 QString holderTerm( const QString &code, const QDate &date, const QString &language )
 {
   static const QHash<QString, Term> sHolders = {
       { QStringLiteral( "JP" ), { "Empire of Japan", "大日本帝国", "Японская империя" } },
       { QStringLiteral( "JP-1947" ), { "Japan", "日本", "Япония" } },
+      { QStringLiteral( "JP-1868" ),
+        { "Japan (Tokugawa shogunate)", "日本(江戸幕府)", "Япония (сёгунат Токугава)" } },
       { QStringLiteral( "RU" ), { "Russian Empire", "ロシア帝国", "Российская империя" } },
       { QStringLiteral( "SU" ), { "Soviet Union", "ソビエト連邦", "Советский Союз" } },
       { QStringLiteral( "SU-1922" ), { "Soviet Russia", "ソビエト・ロシア", "Советская Россия" } },
@@ -111,6 +114,9 @@ QString holderTerm( const QString &code, const QDate &date, const QString &langu
   {
     if ( code == QLatin1String( "JP" ) && date >= QDate( 1947, 5, 3 ) )
       key = QStringLiteral( "JP-1947" );
+    // The restoration of imperial rule was proclaimed on 3 January 1868 (Keiō 3, 12th month, 9th day).
+    else if ( code == QLatin1String( "JP" ) && date < QDate( 1868, 1, 3 ) )
+      key = QStringLiteral( "JP-1868" );
     else if ( code == QLatin1String( "SU" ) && date < QDate( 1922, 12, 30 ) )
       key = QStringLiteral( "SU-1922" );
     else if ( code == QLatin1String( "CN" ) && date < QDate( 1912, 1, 1 ) )
@@ -129,6 +135,27 @@ QString attributeText( const QVariantMap &attributes, const QString &name )
   if ( value.isNull() || !value.isValid() )
     return QString();
   return value.toString().trimmed();
+}
+
+/**
+ * The holder's names over [\a from, \a to): "Japan (Tokugawa shogunate) → Empire of Japan → Japan"
+ * for a feature that outlived the names (an open end runs to today).
+ */
+QString holderTerms( const QString &code, const QDate &from, const QDate &to, const QString &language )
+{
+  // The days on which a holder's name changes (holderTerm()).
+  static const QList<QDate> sRenamings = { QDate( 1868, 1, 3 ),   QDate( 1897, 10, 12 ),
+                                           QDate( 1912, 1, 1 ),   QDate( 1918, 11, 18 ),
+                                           QDate( 1922, 12, 30 ), QDate( 1947, 5, 3 ) };
+  QStringList names{ holderTerm( code, from, language ) };
+  const QDate end = to.isValid() ? to : QDate::currentDate();
+  for ( const QDate &day : sRenamings )
+  {
+    const QString name = holderTerm( code, day, language );
+    if ( from.isValid() && day > from && day < end && name != names.constLast() )
+      names << name;
+  }
+  return names.join( QStringLiteral( " → " ) );
 }
 
 //! A date attribute: a QDate from the GeoPackage, a string from GeoJSON.
@@ -300,9 +327,9 @@ PendulumPopup::Content PendulumPopup::content( const QVariantMap &attributes, co
     }
     c.rows << qMakePair( label( "status", lang ),
                          statusName( attributeText( attributes, QStringLiteral( "status" ) ), lang ) );
-    c.rows << qMakePair( label( "holder", lang ), holderTerm( holder, from, lang ) );
+    c.rows << qMakePair( label( "holder", lang ), holderTerms( holder, from, to, lang ) );
     if ( !overlord.isEmpty() )
-      c.rows << qMakePair( label( "overlord", lang ), holderTerm( overlord, from, lang ) );
+      c.rows << qMakePair( label( "overlord", lang ), holderTerms( overlord, from, to, lang ) );
   }
   const QString certainty = attributeText( attributes, QStringLiteral( "certainty" ) );
   if ( !certainty.isEmpty() )
