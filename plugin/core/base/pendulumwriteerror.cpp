@@ -4,21 +4,21 @@
 #include <QSaveFile>
 #include <QStorageInfo>
 
-bool PendulumWriteError::diskFull( const QString &path )
+namespace
 {
-  const QStorageInfo storage( QFileInfo( path ).absolutePath() );
-  return storage.isValid() && storage.bytesAvailable() < 64 * 1024;
-}
+//! Less than this free is a full disk for any file Pendulum writes.
+constexpr qint64 FULL_BELOW_BYTES = 64 * 1024;
+} // namespace
 
 QString PendulumWriteError::reason( const QString &path, const QString &detail )
 {
-  const bool full = detail.contains( QLatin1String( "No space left" ), Qt::CaseInsensitive ) ||
-                    detail.contains( QLatin1String( "disk is full" ), Qt::CaseInsensitive ) ||
-                    diskFull( path );
-  if ( !full )
-    return detail;
   const QString folder = QFileInfo( path ).absolutePath();
   const QStorageInfo storage( folder );
+  const bool full = detail.contains( QLatin1String( "No space left" ), Qt::CaseInsensitive ) ||
+                    detail.contains( QLatin1String( "disk is full" ), Qt::CaseInsensitive ) ||
+                    ( storage.isValid() && storage.bytesAvailable() < FULL_BELOW_BYTES );
+  if ( !full )
+    return detail;
   return QStringLiteral( "disk full: %1 KB free in %2" ).arg( storage.bytesAvailable() / 1024 ).arg( folder );
 }
 

@@ -14,10 +14,8 @@ class QSaveFile;
 class PendulumWriteError
 {
 public:
-  //! Whether the file system holding \a path has no room left for a file (less than 64 KiB).
-  static bool diskFull( const QString &path );
-
-  //! "disk full: 12 KB free in /folder" when the disk of \a path is full, else \a detail.
+  //! "disk full: 12 KB free in /folder" when the disk of \a path is full (less than 64 KiB free, or
+  //! \a detail says so), else \a detail.
   static QString reason( const QString &path, const QString &detail );
 
   /**

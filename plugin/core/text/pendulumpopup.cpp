@@ -62,6 +62,31 @@ QString label( const char *key, const QString &language )
   return lookup( sLabels, QString::fromLatin1( key ), language );
 }
 
+//! A day on which a holder's name changes: before it \a code is named by \a before, from it by \a after.
+struct HolderRenaming
+{
+  QString code;
+  QDate day;
+  QString before;
+  QString after;
+};
+
+//! Every renaming, each holder's in date order (holderTerm() and holderTerms() read them).
+const QList<HolderRenaming> &holderRenamings()
+{
+  static const QList<HolderRenaming> sRenamings = {
+      // The restoration of imperial rule was proclaimed on 3 January 1868 (Keiō 3, 12th month, 9th day).
+      { QStringLiteral( "JP" ), QDate( 1868, 1, 3 ), QStringLiteral( "JP-1868" ), QStringLiteral( "JP" ) },
+      { QStringLiteral( "JP" ), QDate( 1947, 5, 3 ), QStringLiteral( "JP" ), QStringLiteral( "JP-1947" ) },
+      { QStringLiteral( "KR" ), QDate( 1897, 10, 12 ), QStringLiteral( "KR-1897" ), QStringLiteral( "KR" ) },
+      { QStringLiteral( "CN" ), QDate( 1912, 1, 1 ), QStringLiteral( "CN-1912" ), QStringLiteral( "CN" ) },
+      { QStringLiteral( "SIB" ), QDate( 1918, 11, 18 ), QStringLiteral( "SIB-1918" ),
+        QStringLiteral( "SIB" ) },
+      { QStringLiteral( "SU" ), QDate( 1922, 12, 30 ), QStringLiteral( "SU-1922" ), QStringLiteral( "SU" ) },
+  };
+  return sRenamings;
+}
+
 //! The holder's name for a date: Japan was the Tokugawa shogunate until 1868, the Empire of Japan until the
 //! 1947 constitution, and so on.
 QString holderTerm( const QString &code, const QDate &date, const QString &language )
@@ -112,19 +137,14 @@ QString holderTerm( const QString &code, const QDate &date, const QString &langu
   QString key = code;
   if ( date.isValid() )
   {
-    if ( code == QLatin1String( "JP" ) && date >= QDate( 1947, 5, 3 ) )
-      key = QStringLiteral( "JP-1947" );
-    // The restoration of imperial rule was proclaimed on 3 January 1868 (Keiō 3, 12th month, 9th day).
-    else if ( code == QLatin1String( "JP" ) && date < QDate( 1868, 1, 3 ) )
-      key = QStringLiteral( "JP-1868" );
-    else if ( code == QLatin1String( "SU" ) && date < QDate( 1922, 12, 30 ) )
-      key = QStringLiteral( "SU-1922" );
-    else if ( code == QLatin1String( "CN" ) && date < QDate( 1912, 1, 1 ) )
-      key = QStringLiteral( "CN-1912" );
-    else if ( code == QLatin1String( "KR" ) && date < QDate( 1897, 10, 12 ) )
-      key = QStringLiteral( "KR-1897" );
-    else if ( code == QLatin1String( "SIB" ) && date < QDate( 1918, 11, 18 ) )
-      key = QStringLiteral( "SIB-1918" );
+    for ( const HolderRenaming &renaming : holderRenamings() )
+    {
+      if ( renaming.code != code )
+        continue;
+      key = date < renaming.day ? renaming.before : renaming.after;
+      if ( date < renaming.day )
+        break;
+    }
   }
   return lookup( sHolders, key, language );
 }
@@ -143,16 +163,14 @@ QString attributeText( const QVariantMap &attributes, const QString &name )
  */
 QString holderTerms( const QString &code, const QDate &from, const QDate &to, const QString &language )
 {
-  // The days on which a holder's name changes (holderTerm()).
-  static const QList<QDate> sRenamings = { QDate( 1868, 1, 3 ),   QDate( 1897, 10, 12 ),
-                                           QDate( 1912, 1, 1 ),   QDate( 1918, 11, 18 ),
-                                           QDate( 1922, 12, 30 ), QDate( 1947, 5, 3 ) };
   QStringList names{ holderTerm( code, from, language ) };
   const QDate end = to.isValid() ? to : QDate::currentDate();
-  for ( const QDate &day : sRenamings )
+  for ( const HolderRenaming &renaming : holderRenamings() )
   {
-    const QString name = holderTerm( code, day, language );
-    if ( from.isValid() && day > from && day < end && name != names.constLast() )
+    if ( renaming.code != code || !from.isValid() || renaming.day <= from || renaming.day >= end )
+      continue;
+    const QString name = holderTerm( code, renaming.day, language );
+    if ( name != names.constLast() )
       names << name;
   }
   return names.join( QStringLiteral( " → " ) );
