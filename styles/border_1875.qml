@@ -12,7 +12,7 @@
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 type="categorizedSymbol" referencescale="-1" enableorderby="0" attr="holder" forceraster="0" symbollevels="0">
+  <renderer-v2 type="categorizedSymbol" referencescale="-1" enableorderby="1" attr="holder" forceraster="0" symbollevels="0">
     <categories>
       <category symbol="0" value="JP" render="true" label="Japan"/>
       <category symbol="1" value="RU" render="true" label="Russian Empire"/>
@@ -71,9 +71,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="fillColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '246,205,176,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '213,94,0,150' END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineStyle">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'disputed' THEN 'dash' ELSE CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineWidth">
@@ -124,9 +129,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="fillColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '185,215,234,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '0,114,178,150' END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineStyle">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'disputed' THEN 'dash' ELSE CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineWidth">
@@ -177,9 +187,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="fillColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '217,212,242,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '106,90,205,150' END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineStyle">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'disputed' THEN 'dash' ELSE CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineWidth">
@@ -230,9 +245,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="fillColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '221,221,221,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '119,119,119,150' END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineStyle">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'disputed' THEN 'dash' ELSE CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineWidth">
@@ -283,9 +303,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="fillColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '226,217,200,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '127,106,74,150' END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineStyle">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'disputed' THEN 'dash' ELSE CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineWidth">
@@ -336,9 +361,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="fillColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '238,211,192,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '160,90,44,150' END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineStyle">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'disputed' THEN 'dash' ELSE CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineWidth">
@@ -389,9 +419,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="fillColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '224,224,192,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '107,107,46,150' END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineStyle">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'disputed' THEN 'dash' ELSE CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineWidth">
@@ -442,9 +477,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="fillColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '210,224,228,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '94,127,138,150' END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineStyle">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'disputed' THEN 'dash' ELSE CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineWidth">
@@ -495,9 +535,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="fillColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '205,226,226,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '79,138,139,150' END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineStyle">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'disputed' THEN 'dash' ELSE CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineWidth">
@@ -548,9 +593,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="fillColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '228,201,195,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '122,59,46,150' END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineStyle">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'disputed' THEN 'dash' ELSE CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineWidth">
@@ -601,9 +651,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="fillColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '169,198,218,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '0,90,140,150' END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineStyle">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'disputed' THEN 'dash' ELSE CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineWidth">
@@ -654,9 +709,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="fillColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '198,220,236,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '61,140,196,150' END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineStyle">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'disputed' THEN 'dash' ELSE CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineWidth">
@@ -707,9 +767,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="fillColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '207,232,247,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '86,180,233,150' END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineStyle">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'disputed' THEN 'dash' ELSE CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineWidth">
@@ -760,9 +825,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="fillColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '248,226,176,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '230,159,0,150' END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineStyle">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'disputed' THEN 'dash' ELSE CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineWidth">
@@ -813,9 +883,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="fillColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '242,217,162,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '201,138,0,150' END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineStyle">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'disputed' THEN 'dash' ELSE CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineWidth">
@@ -866,9 +941,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="fillColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '237,208,224,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '204,121,167,150' END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineStyle">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'disputed' THEN 'dash' ELSE CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineWidth">
@@ -919,9 +999,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="fillColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '179,224,211,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '0,158,115,150' END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineStyle">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'disputed' THEN 'dash' ELSE CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineWidth">
@@ -972,9 +1057,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="fillColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '244,239,176,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '184,168,0,150' END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineStyle">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'disputed' THEN 'dash' ELSE CASE WHEN &quot;certainty&quot; = 'high' THEN 'solid' WHEN &quot;certainty&quot; = 'medium' THEN 'dash' ELSE 'dot' END END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineWidth">
@@ -991,6 +1081,9 @@
     </symbols>
     <rotation/>
     <sizescale/>
+    <orderby>
+      <orderByClause nullsFirst="0" asc="1">CASE WHEN "status" = 'disputed' THEN 0 ELSE 1 END</orderByClause>
+    </orderby>
   </renderer-v2>
   <labeling type="simple">
     <settings calloutType="simple">
@@ -1053,7 +1146,7 @@
         <substitutions/>
       </text-style>
       <text-format placeDirectionSymbol="0" plussign="0" formatNumbers="0" rightDirectionSymbol=">" multilineAlign="3" reverseDirectionSymbol="0" useMaxLineLengthForAutoWrap="1" decimals="3" wrapChar="" autoWrapLength="0" leftDirectionSymbol="&lt;" addDirectionSymbol="0"/>
-      <placement placementFlags="10" rotationUnit="AngleDegrees" rotationAngle="0" yOffset="0" xOffset="0" overrunDistanceMapUnitScale="3x:0,0,0,0,0,0" overrunDistance="0" geometryGeneratorEnabled="0" layerType="UnknownGeometry" labelOffsetMapUnitScale="3x:0,0,0,0,0,0" lineAnchorClipping="0" placement="0" repeatDistanceMapUnitScale="3x:0,0,0,0,0,0" lineAnchorPercent="0.5" geometryGenerator="" maxCurvedCharAngleIn="25" geometryGeneratorType="PointGeometry" preserveRotation="1" distMapUnitScale="3x:0,0,0,0,0,0" quadOffset="4" centroidInside="0" maxCurvedCharAngleOut="-25" overrunDistanceUnit="MM" polygonPlacementFlags="2" distUnits="MM" predefinedPositionOrder="TR,TL,BR,BL,R,L,TSR,BSR" lineAnchorType="0" offsetType="0" repeatDistanceUnits="MM" repeatDistance="0" fitInPolygonOnly="0" centroidWhole="0" dist="0" offsetUnits="MM" priority="5"/>
+      <placement placementFlags="10" rotationUnit="AngleDegrees" rotationAngle="0" yOffset="0" xOffset="0" overrunDistanceMapUnitScale="3x:0,0,0,0,0,0" overrunDistance="0" geometryGeneratorEnabled="0" layerType="UnknownGeometry" labelOffsetMapUnitScale="3x:0,0,0,0,0,0" lineAnchorClipping="0" placement="0" repeatDistanceMapUnitScale="3x:0,0,0,0,0,0" lineAnchorPercent="0.5" geometryGenerator="" maxCurvedCharAngleIn="25" geometryGeneratorType="PointGeometry" preserveRotation="1" distMapUnitScale="3x:0,0,0,0,0,0" quadOffset="4" centroidInside="1" maxCurvedCharAngleOut="-25" overrunDistanceUnit="MM" polygonPlacementFlags="2" distUnits="MM" predefinedPositionOrder="TR,TL,BR,BL,R,L,TSR,BSR" lineAnchorType="0" offsetType="0" repeatDistanceUnits="MM" repeatDistance="0" fitInPolygonOnly="0" centroidWhole="0" dist="0" offsetUnits="MM" priority="5"/>
       <rendering upsidedownLabels="0" unplacedVisibility="0" obstacleType="1" displayAll="0" scaleMin="0" zIndex="0" scaleVisibility="0" minFeatureSize="0" fontLimitPixelSize="0" drawLabels="1" limitNumLabels="0" labelPerPart="0" maxNumLabels="2000" obstacle="1" fontMaxPixelSize="10000" scaleMax="0" obstacleFactor="1" fontMinPixelSize="0" mergeLines="0"/>
       <dd_properties>
         <Option type="Map">

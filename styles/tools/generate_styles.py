@@ -18,7 +18,7 @@ import tempfile
 # so that a re-run changes only what the palette or rules changed.
 os.environ["QT_HASH_SEED"] = "0"
 
-from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsLineSymbol,
+from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsFeatureRequest, QgsFillSymbol, QgsLineSymbol,
                        QgsMarkerSymbol, QgsPalLayerSettings, QgsProperty, QgsRendererCategory,
                        QgsSimpleFillSymbolLayer, QgsSymbolLayer, QgsTextBufferSettings, QgsTextFormat,
                        QgsVectorLayer, QgsVectorLayerSimpleLabeling, QgsLinePatternFillSymbolLayer,
@@ -62,10 +62,38 @@ def outline_by_certainty(symbol_layer):
 
 
 def disputed_outline(symbol_layer):
-    """Disputed claims: a heavier, distinct outline whatever the certainty."""
+    """Disputed claims: a heavier, dashed outline whatever the certainty."""
     symbol_layer.setDataDefinedProperty(
         QgsSymbolLayer.PropertyStrokeWidth,
         QgsProperty.fromExpression("CASE WHEN \"status\" = 'disputed' THEN 0.9 ELSE 0.35 END"))
+    symbol_layer.setDataDefinedProperty(
+        QgsSymbolLayer.PropertyStrokeStyle,
+        QgsProperty.fromExpression(f"CASE WHEN \"status\" = 'disputed' THEN 'dash' ELSE {CERTAINTY_DASH} END"))
+
+
+# Statuses under which the holder governs the land as its own: drawn in the power's tint,
+# the same as the states layer under it, so that one power has one colour on the map
+# (Soviet southern Sakhalin is the blue of Soviet Siberia). Leases, railway zones,
+# occupations and spheres are a power's hold over another's land: its strong colour,
+# translucent over the sovereign's tint. A claim is not a hold: outline only.
+HELD_AS_OWN = "'sovereign', 'condominium', 'puppet_state'"
+
+
+def colour_expression(colour, alpha=255):
+    c = QColor(colour)
+    return f"'{c.red()},{c.green()},{c.blue()},{alpha}'"
+
+
+def settlement_fill(strong, pale):
+    symbol = fill(strong, strong, alpha=150, stroke_width=0.35)
+    symbol.symbolLayer(0).setDataDefinedProperty(
+        QgsSymbolLayer.PropertyFillColor,
+        QgsProperty.fromExpression(
+            f"CASE WHEN \"status\" IN ({HELD_AS_OWN}) THEN {colour_expression(pale)} "
+            f"WHEN \"status\" = 'disputed' THEN '0,0,0,0' "
+            f"ELSE {colour_expression(strong, 150)} END"))
+    disputed_outline(symbol.symbolLayer(0))
+    return symbol
 
 
 def fill(colour, stroke, alpha=255, stroke_width=0.3):
@@ -104,12 +132,22 @@ def categorized(make_symbol):
     return QgsCategorizedSymbolRenderer("holder", categories)
 
 
-def labels(field="name_en", size=8.0, colour="#222222", expression=False, show=None):
+def labels(field="name_en", size=8.0, colour="#222222", expression=False, show=None, inside=False):
     settings = QgsPalLayerSettings()
+    if inside:
+        # Territories named within their own outline, wrapped onto short lines: a long name
+        # centred on a crescent such as the Amur's left bank would lie over Manchuria and
+        # make it read as Russian. A name that cannot fit inside is left out.
+        settings.placement = QgsPalLayerSettings.Horizontal
+        settings.fitInPolygonOnly = False
+        settings.autoWrapLength = 16
     if show:
         settings.dataDefinedProperties().setProperty(QgsPalLayerSettings.Show, QgsProperty.fromExpression(show))
     settings.fieldName = field
     settings.isExpression = expression
+    # A label stands on its own territory: the centroid of a crescent such as the Amur's left
+    # bank lies outside it (over Manchuria), so the anchor is a point inside the polygon.
+    settings.centroidInside = True
     text = QgsTextFormat()
     text.setFont(QFont("Noto Sans"))
     text.setSize(size)
@@ -151,22 +189,27 @@ def main():
     # Context: pale tints, thin outlines, country names.
     states = polygon_layer()
     states.setRenderer(categorized(lambda strong, pale: fill(pale, "#6e6e6e", stroke_width=0.25)))
-    # Only the larger territories: islands and settlements are named by the layers
-    # drawn over the states, and one name per place keeps the map readable.
-    # (area() of lon/lat geometry is in square degrees; 1 is about 8,000 km² here.)
-    states.setLabeling(labels(size=7.5, colour="#555555", show="area($geometry) > 1"))
+    # One name per place: Sakhalin, the Kurils, the leases and Manchukuo are named by the
+    # layers drawn over the states, so the states name only territories larger than
+    # Sakhalin's halves (area() of lon/lat geometry is in square degrees; 6 is about
+    # 45,000 km² here). Taiwan and Hainan, the other islands that small, lie south of
+    # the region's default view.
+    states.setLabeling(labels(size=7.5, colour="#555555", show="area($geometry) > 6 AND \"holder\" <> 'MK'",
+                              inside=True))
     states.setLabelsEnabled(True)
     save(states, "states.qml")
 
-    # The settlements: strong fills, outlines by certainty, disputed claims heavier.
+    # The settlements: the power's tint where it governs (strong where it only leases, runs a
+    # railway zone or occupies), outlines in its strong colour by certainty, claims outlined only.
     for name in ("border_1875.qml", "border_1905.qml", "kurils_1945.qml"):
         layer = polygon_layer()
-
-        def strong_fill(strong, pale):
-            symbol = fill(strong, strong, alpha=150, stroke_width=0.35)
-            disputed_outline(symbol.symbolLayer(0))
-            return symbol
-        layer.setRenderer(categorized(strong_fill))
+        renderer = categorized(settlement_fill)
+        # Claims first, holds over them: the claimant's outline stays a rim around the
+        # holder's islands on every date, whichever feature the file stores first.
+        renderer.setOrderBy(QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause(
+            "CASE WHEN \"status\" = 'disputed' THEN 0 ELSE 1 END", True)]))
+        renderer.setOrderByEnabled(True)
+        layer.setRenderer(renderer)
         layer.setLabeling(labels(size=7.5))
         layer.setLabelsEnabled(True)
         save(layer, name)
