@@ -18,6 +18,8 @@ private slots:
   void cleanupTestCase();
   void usesTheRegionsProjection();
   void southSakhalinChangesColourIn1905();
+  void onePowerHasOneColour();
+  void claimsLieUnderTheHolder();
   void savesAtomicallyWithDpi();
 
 private:
@@ -97,6 +99,40 @@ void TestPendulumMapRenderer::southSakhalinChangesColourIn1905()
   // Honshu and northern Sakhalin did not change hands.
   QCOMPARE( patch( after, request, QgsPointXY( 138.4, 36.4 ) ), honshuBefore );
   QCOMPARE( patch( after, request, QgsPointXY( 142.8, 53.3 ) ), northBefore );
+}
+
+void TestPendulumMapRenderer::onePowerHasOneColour()
+{
+  // Soviet southern Sakhalin (drawn by the layer of 1945) takes the blue of Soviet northern
+  // Sakhalin (drawn by the states layer): a reader compares colours, not layers.
+  PendulumMapRequest request;
+  request.size = QSize( 3200, 2400 ); // Sakhalin wide enough that a patch holds no outline
+  request.labels = false;
+  request.date = QDate( 1960, 1, 1 );
+  const QImage image = mRenderer->render( request );
+  const QColor south = patch( image, request, QgsPointXY( 142.4, 46.75 ) );
+  const QColor north = patch( image, request, QgsPointXY( 142.8, 53.3 ) );
+  const int difference = std::abs( south.red() - north.red() ) + std::abs( south.green() - north.green() ) +
+                         std::abs( south.blue() - north.blue() );
+  QVERIFY2( difference <= 6, qPrintable( south.name() + QStringLiteral( " vs " ) + north.name() ) );
+  QVERIFY2( north.blue() > north.red() + 20, qPrintable( north.name() ) );
+}
+
+void TestPendulumMapRenderer::claimsLieUnderTheHolder()
+{
+  // Iturup after 1956: held by the Soviet Union, then Russia, claimed by Japan. The island reads
+  // as its holder's (blue) on every date; Japan's claim is a rim, not a fill over it.
+  PendulumMapRequest request;
+  request.size = QSize( 3200, 2400 );
+  request.labels = false;
+  for ( const QDate &date : { QDate( 1960, 1, 1 ), QDate( 2020, 1, 1 ) } )
+  {
+    request.date = date;
+    const QImage image = mRenderer->render( request );
+    const QColor iturup = patch( image, request, QgsPointXY( 147.881, 45.09 ) );
+    QVERIFY2( iturup.blue() > iturup.red() + 20,
+              qPrintable( date.toString( Qt::ISODate ) + ' ' + iturup.name() ) );
+  }
 }
 
 void TestPendulumMapRenderer::savesAtomicallyWithDpi()
