@@ -41,6 +41,8 @@ PendulumAnimationDialog::PendulumAnimationDialog( const QDate &from, const QStri
   connect( mFormat, qOverload<int>( &QComboBox::currentIndexChanged ), this,
            &PendulumAnimationDialog::updateState );
   connect( mFile, &QgsFileWidget::fileChanged, this, &PendulumAnimationDialog::updateState );
+  // The button says what it does, as the print dialog's "Export" does.
+  mButtons->button( QDialogButtonBox::Ok )->setText( tr( "Export Animation" ) );
   connect( mButtons, &QDialogButtonBox::accepted, this, &QDialog::accept );
   connect( mButtons, &QDialogButtonBox::rejected, this, &QDialog::reject );
   updateState();

@@ -5,6 +5,7 @@
 #include "pendulumeventsdock.h"
 #include "pendulumlanguage.h"
 #include "pendulumlayerlanguage.h"
+#include "pendulumlayertreelegend.h"
 #include "pendulummarkupcheck.h"
 #include "pendulumplacequery.h"
 #include "pendulumprojectrecord.h"
@@ -49,9 +50,10 @@ PendulumDesktop::PendulumDesktop( QgisInterface *iface, QObject *parent ) : QObj
   mEventsDock->toggleViewAction()->setObjectName( QStringLiteral( "mActionPendulumEventsDock" ) );
   mSourcesDock->toggleViewAction()->setObjectName( QStringLiteral( "mActionPendulumSourcesDock" ) );
 
+  mLegend = new PendulumLayerTreeLegend( canvas, this );
   mTool = new PendulumWhatWasHereTool( canvas );
-  mWhatWasHereAction =
-      new QAction( QIcon( QStringLiteral( ":/pendulum/pendulum.svg" ) ), tr( "What Was Here?" ), this );
+  mWhatWasHereAction = new QAction( QIcon( QStringLiteral( ":/pendulum/pendulumwhatwashere.svg" ) ),
+                                    tr( "What Was Here?" ), this );
   mWhatWasHereAction->setObjectName( QStringLiteral( "mActionPendulumWhatWasHere" ) );
   mWhatWasHereAction->setToolTip(
       tr( "Click the map to see who held the place on the date shown, and the sources" ) );
@@ -87,6 +89,12 @@ PendulumDesktop::PendulumDesktop( QgisInterface *iface, QObject *parent ) : QObj
            {
              if ( mEventsDock && !mLayers.isEmpty() )
                mEventsDock->setCurrentDay( currentDay() );
+             if ( !mLayers.isEmpty() )
+               mLegend->follow( mLayers );
+             // The sources dock tells who held the place on the canvas's day: it follows the day
+             // (while it is in view; a closed or hidden dock is left closed).
+             if ( mSourcesDock && mSourcesDock->isVisible() && !mLayers.isEmpty() )
+               showLastPlaceAgain();
            } );
 
   QgsProject *project = QgsProject::instance();
@@ -192,6 +200,10 @@ void PendulumDesktop::refresh()
   QList<QgsVectorLayer *> topFirst = mLayers;
   std::reverse( topFirst.begin(), topFirst.end() );
   mTool->setLayers( topFirst );
+  if ( mLayers.isEmpty() )
+    mLegend->clear();
+  else
+    mLegend->follow( mLayers );
   mChanges = PendulumChangeIndex( mLayers );
   mEvents = PendulumEventList::fromLayers( mLayers );
   mLanguage = PendulumLayerLanguage::fromProject( project );
@@ -353,6 +365,24 @@ void PendulumDesktop::showPlace( const QgsPointXY &lonLat, QgsVectorLayer *layer
   mLastPlace = { true, lonLat.x(), lonLat.y(), clicked.layerId, clicked.featureId() };
 }
 
+void PendulumDesktop::showLastPlaceAgain()
+{
+  if ( !mLastPlace.valid )
+    return;
+  QgsVectorLayer *layer = nullptr;
+  QgsFeature feature;
+  for ( QgsVectorLayer *candidate : std::as_const( mLayers ) )
+  {
+    if ( candidate->customProperty( PendulumDataset::layerIdProperty() ).toString() != mLastPlace.layerId )
+      continue;
+    QgsFeatureRequest request(
+        QgsExpression::createFieldEqualityExpression( QStringLiteral( "id" ), mLastPlace.featureId ) );
+    if ( candidate->getFeatures( request ).nextFeature( feature ) )
+      layer = candidate;
+  }
+  showPlace( QgsPointXY( mLastPlace.lon, mLastPlace.lat ), layer, feature );
+}
+
 void PendulumDesktop::setLanguage( const QString &language )
 {
   QgsProject *project = QgsProject::instance();
@@ -368,22 +398,7 @@ void PendulumDesktop::setLanguage( const QString &language )
   if ( mDateLabel->isShown() || !mLayers.isEmpty() )
     mDateLabel->show( mLanguage );
   updateLanguageActions();
-  if ( mLastPlace.valid )
-  {
-    // Show the same place again, in the new language.
-    QgsVectorLayer *layer = nullptr;
-    QgsFeature feature;
-    for ( QgsVectorLayer *candidate : std::as_const( mLayers ) )
-    {
-      if ( candidate->customProperty( PendulumDataset::layerIdProperty() ).toString() != mLastPlace.layerId )
-        continue;
-      QgsFeatureRequest request(
-          QgsExpression::createFieldEqualityExpression( QStringLiteral( "id" ), mLastPlace.featureId ) );
-      if ( candidate->getFeatures( request ).nextFeature( feature ) )
-        layer = candidate;
-    }
-    showPlace( QgsPointXY( mLastPlace.lon, mLastPlace.lat ), layer, feature );
-  }
+  showLastPlaceAgain(); // in the new language
   // The canvas keeps each layer's last image, labels included: new labels need a repaint.
   for ( QgsVectorLayer *layer : std::as_const( mLayers ) )
     layer->triggerRepaint();

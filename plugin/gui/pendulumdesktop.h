@@ -15,6 +15,7 @@
 
 class PendulumCanvasDateLabel;
 class PendulumEventsDock;
+class PendulumLayerTreeLegend;
 class PendulumSourcesDock;
 class PendulumWhatWasHereTool;
 class QAction;
@@ -71,6 +72,8 @@ private:
   QDate currentDay() const;
   void warn( const QString &message );
   void updateLanguageActions();
+  //! Shows the sources dock's last place again: on another day or in another language.
+  void showLastPlaceAgain();
   void scheduleRefresh();
   void forgetLayers( const QStringList &layerIds );
   //! Turns off map tips and forms of \a layers whose popups were changed after the build; true if one was.
@@ -85,7 +88,7 @@ private:
   QString mLanguage = QStringLiteral( "en" );
   bool mRefreshScheduled = false;
 
-  //! The place last shown in the sources dock, to show it again in another language.
+  //! The place last shown in the sources dock, to show it again on another day or in another language.
   struct LastPlace
   {
     bool valid = false;
@@ -99,6 +102,7 @@ private:
   QPointer<PendulumSourcesDock> mSourcesDock;
   PendulumWhatWasHereTool *mTool = nullptr;
   PendulumCanvasDateLabel *mDateLabel = nullptr;
+  PendulumLayerTreeLegend *mLegend = nullptr; //!< the Layers panel's legend, kept to the day
   QAction *mWhatWasHereAction = nullptr;
   QMenu *mLanguageMenu = nullptr;
   QActionGroup *mLanguageGroup = nullptr;

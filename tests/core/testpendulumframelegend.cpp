@@ -1,10 +1,15 @@
 #include "pendulumanimationframerenderer.h"
+#include "pendulumdaylegend.h"
 #include "pendulumframelegend.h"
 #include "pendulummaprenderer.h"
 #include "pendulumtest.h"
 #include "pendulumtestrecord.h"
 
+#include "qgslayertree.h"
+#include "qgslayertreemodel.h"
+#include "qgslayertreemodellegendnode.h"
 #include "qgsmapsettings.h"
+#include "qgsvectorlayer.h"
 
 /**
  * The legend on map images and animation frames lists what the map shows on
@@ -20,6 +25,7 @@ private slots:
   void listsOnlyWhatTheDayShows();
   void drawnInTheLowerLeftCorner();
   void animationFramesCarryIt();
+  void layerLegendListsTheDay();
 
 private:
   QgsMapSettings settings( const QDate &date ) const;
@@ -152,6 +158,51 @@ void TestPendulumFrameLegend::animationFramesCarryIt()
   const QRect corner( 0, composed.height() / 3, composed.width() / 4, composed.height() * 2 / 3 );
   QVERIFY( pixelsOf( composed.copy( corner ), manchukuo ) >
            pixelsOf( without.copy( corner ), manchukuo ) + 50 );
+}
+
+void TestPendulumFrameLegend::layerLegendListsTheDay()
+{
+  // The Layers panel's legend of the states layer, as a QgsLayerTreeModel shows it.
+  QgsVectorLayer *states = nullptr;
+  for ( QgsVectorLayer *layer : std::as_const( mLayers ) )
+  {
+    if ( layer->customProperty( QStringLiteral( "pendulum/layer_id" ) ).toString() ==
+         QLatin1String( "states" ) )
+      states = layer;
+  }
+  QVERIFY( states );
+  QgsLayerTree root;
+  QgsLayerTreeLayer *node = root.addLayer( states );
+  QgsLayerTreeModel model( &root );
+  const auto labels = [&]
+  {
+    QStringList shown;
+    for ( QgsLayerTreeModelLegendNode *legendNode : model.layerLegendNodes( node ) )
+      shown << legendNode->data( Qt::DisplayRole ).toString();
+    return shown;
+  };
+  const int everything = labels().size();
+  QVERIFY2( everything >= 12, qPrintable( labels().join( ", " ) ) );
+
+  PendulumDayLegend::install( states )->setDay( QDate( 1906, 1, 1 ) );
+  QStringList day = labels();
+  QVERIFY2( day.contains( QStringLiteral( "Japan" ) ) && day.contains( QStringLiteral( "Russian Empire" ) ),
+            qPrintable( day.join( ", " ) ) );
+  QVERIFY2( !day.contains( QStringLiteral( "Soviet Union" ) ) &&
+                !day.contains( QStringLiteral( "Manchukuo" ) ),
+            qPrintable( day.join( ", " ) ) );
+
+  PendulumDayLegend::install( states )->setDay( QDate( 1935, 6, 1 ) );
+  day = labels();
+  QVERIFY2( day.contains( QStringLiteral( "Manchukuo" ) ) &&
+                day.contains( QStringLiteral( "Soviet Union" ) ) &&
+                !day.contains( QStringLiteral( "Russian Empire" ) ),
+            qPrintable( day.join( ", " ) ) );
+
+  // Taken off, QGIS's default legend lists every power again.
+  PendulumDayLegend::uninstall( states );
+  QVERIFY( !qobject_cast<PendulumDayLegend *>( states->legend() ) );
+  QCOMPARE( labels().size(), everything );
 }
 
 PENDULUM_TEST_MAIN( TestPendulumFrameLegend )

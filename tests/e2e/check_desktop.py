@@ -22,6 +22,11 @@ check(c1946[2] > c1946[0] + 40, f"south Sakhalin in 1946 is not in the Soviet (b
 for name, colour in (("1906", c1906), ("1946", c1946)):
     check(sum(abs(a - b) for a, b in zip(colour, sea)) > 30 and sum(colour) > 60,
           f"south Sakhalin in {name} is not drawn as land: {colour}")
+legend1906, legend1946 = r.get("legend_1906") or [], r.get("legend_1946") or []
+check("Russian Empire" in legend1906 and "Soviet Union" not in legend1906 and "Manchukuo" not in legend1906,
+      f"the Layers panel's states legend on 1906-01-01 is not that day's: {legend1906}")
+check("Soviet Union" in legend1946 and "Russian Empire" not in legend1946,
+      f"the Layers panel's states legend on 1946-06-01 is not that day's: {legend1946}")
 check("format_date(@map_start_time" in r.get("date_label", ""), f"no date label decoration: {r.get('date_label')!r}")
 check(1 <= r.get("search_hits", 0) <= 5, f"searching 'portsmouth' lists {r.get('search_hits')} events")
 check(r.get("day_event") == "1905-09-05", f"choosing the Treaty of Portsmouth moved the timeline to {r.get('day_event')}")
@@ -31,6 +36,12 @@ text = r.get("sources_text", "")
 check("Portsmouth" in text and "At this place on 5 September 1905" in text,
       f"the sources dock does not show the event and the place's situation: {text[:300]!r}")
 check(r.get("day_after_next") == "1905-10-15", f"▶ from 1905-09-05 went to {r.get('day_after_next')}, not 1905-10-15")
+after_next = r.get("sources_text_after_next", "")
+check("Portsmouth" in after_next and "At this place on 15 October 1905" in after_next,
+      f"the sources dock did not follow ▶ to 15 October 1905: {after_next[:300]!r}")
+check(r.get("icons_distinct"), "Add Historical Layers and What Was Here? share one toolbar icon")
+check(r.get("animation_button") == "Export Animation",
+      f"the animation dialog's button says {r.get('animation_button')!r}, not what it does")
 check(r.get("day_after_previous") == "1905-09-05", f"◀ went back to {r.get('day_after_previous')}")
 check("1905-02-30" in r.get("bad_date_warning", "") or "Go to date" in r.get("bad_date_warning", ""),
       f"no warning for 1905-02-30: {r.get('bad_date_warning')!r}")

@@ -6,13 +6,14 @@ import os
 import sys
 
 sys.path.insert(0, os.environ["PENDULUM_E2E_DIR"])
-from e2edriver import OUT, Signal, action, canvas_redrawn, run, wait_until  # noqa: E402
+from e2edriver import OUT, Modals, Signal, action, canvas_redrawn, run, wait_until  # noqa: E402
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsMapRendererSequentialJob,  # noqa: E402
                        QgsMapSettings, QgsPointXY, QgsProject, QgsWkbTypes)
 from qgis.gui import QgsMapTip  # noqa: E402
 from qgis.PyQt.QtCore import QPoint  # noqa: E402
-from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QLineEdit, QTextBrowser, QToolButton, QTreeWidget  # noqa: E402
+from qgis.PyQt.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QDockWidget, QLineEdit,  # noqa: E402
+                                 QTextBrowser, QToolButton, QTreeWidget)
 from qgis.utils import iface  # noqa: E402
 
 try:
@@ -63,6 +64,21 @@ def sample(lonlat, name):
     colours = [image.pixelColor(x + dx, y + dy).getRgb()[:3] for dx in range(-2, 3) for dy in range(-2, 3)]
     iface.mainWindow().grab().save(os.path.join(OUT, name + ".png"))
     return list(max(set(colours), key=colours.count))
+
+
+def states_legend():
+    """The labels the Layers panel lists under the states layer."""
+    model = iface.layerTreeView().layerTreeModel()
+    states = [layer for layer in QgsProject.instance().mapLayers().values()
+              if layer.customProperty("pendulum/layer_id") == "states"][0]
+    node = QgsProject.instance().layerTreeRoot().findLayer(states.id())
+    return sorted(n.data(0) for n in model.layerLegendNodes(node))  # Qt.DisplayRole
+
+
+def legend_of_the_day(must_have, name):
+    """The states layer's legend once the panel has followed the day (it waits for a pause)."""
+    return wait_until(lambda: (lambda labels: labels if must_have in labels and len(labels) < 12 else None)(
+        states_legend()), f"the Layers panel's legend on {name}")
 
 
 def go_to(text):
@@ -117,12 +133,14 @@ def see_1906():
     go_to_day("1906-01-01")
     result["day_1906"] = canvas_day()
     result["toyohara_1906"] = sample(SOUTH_SAKHALIN, "desktop-1906-01-01")
+    result["legend_1906"] = legend_of_the_day("Japan", "1906-01-01")
 
 
 def see_1946():
     go_to_day("1946-06-01")
     result["day_1946"] = canvas_day()
     result["toyohara_1946"] = sample(SOUTH_SAKHALIN, "desktop-1946-06-01")
+    result["legend_1946"] = legend_of_the_day("Soviet Union", "1946-06-01")
     title = QgsProject.instance().readEntry("TitleLabel", "/Label")[0]
     result["date_label"] = title
 
@@ -153,6 +171,8 @@ def next_and_previous_change():
     with canvas_redrawn("▶ (next change)"):
         find(QToolButton, "mPendulumNextChange").click()
     result["day_after_next"] = canvas_day()
+    # The sources dock still shows the Portsmouth place, now on the day ▶ went to.
+    result["sources_text_after_next"] = find(QTextBrowser, "mPendulumSourcesBrowser").toPlainText()[:3000]
     with canvas_redrawn("◀ (previous change)"):
         find(QToolButton, "mPendulumPreviousChange").click()
     result["day_after_previous"] = canvas_day()
@@ -204,6 +224,27 @@ def map_tip_and_form():
     form.close()
 
 
+def actions_and_dialogs():
+    """Each toolbar action has its own icon; the animation dialog's button says what it does."""
+    images = {}
+    for name in ("mActionPendulumAddLayers", "mActionPendulumWhatWasHere"):
+        found = action(name, required=False)
+        images[name] = found.icon().pixmap(32, 32).toImage() if found else None
+    result["icons_distinct"] = all(images.values()) and images["mActionPendulumAddLayers"] != images[
+        "mActionPendulumWhatWasHere"]
+    animate = action("mActionPendulumExportAnimation", required=False)
+    if not animate:
+        return
+
+    def read_dialog(dialog):
+        result["animation_button"] = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok).text()
+        dialog.reject()
+
+    dialog = Modals(result, (QDialog, read_dialog))
+    animate.trigger()  # modal: read_dialog runs inside its event loop
+    dialog.stop()
+
+
 def japanese():
     find(QLineEdit, "mPendulumEventSearch").setText("")
     with canvas_redrawn("Language ▸ 日本語"):
@@ -218,4 +259,4 @@ def japanese():
 # Each step waits for what it needs (the canvas drawn, a web view loaded, a message); a failing step
 # is recorded, not fatal.
 run(result, "desktop.json", [load, see_1906, see_1946, choose_event, next_and_previous_change, bad_date,
-                             map_tip_and_form, japanese])
+                             map_tip_and_form, actions_and_dialogs, japanese])

@@ -122,22 +122,12 @@ void PendulumPrintLayout::filterLegend( QgsLayoutItemLegend *legend, QgsLayoutIt
       QgsLegendRenderer::setNodeLegendStyle( group, PendulumQgis::LegendComponent::Hidden );
 
     std::unique_ptr<QgsLayerTree> probe( project->layerTreeRoot()->clone() );
-    for ( QgsLayerTreeLayer *node : probe->findLayers() )
-    {
-      QgsVectorLayer *layer = qobject_cast<QgsVectorLayer *>( node->layer() );
-      QgsVectorLayerTemporalProperties *temporal =
-          layer ? qobject_cast<QgsVectorLayerTemporalProperties *>( layer->temporalProperties() ) : nullptr;
-      if ( !temporal || !temporal->isActive() )
-        continue;
-      QgsVectorLayerTemporalContext context;
-      context.setLayer( layer );
-      QgsLayerTreeUtils::setLegendFilterByExpression(
-          *node, temporal->createFilterString( context, PendulumTemporal::dayRange( date ) ) );
-    }
+    PendulumTemporal::filterLegendToDay( probe->findLayers(), date );
     QgsLayerTreeModel model( probe.get() );
     const double pixelsPerMm = 96 / 25.4;
     const QgsMapSettings settings = map->mapSettings(
-        map->extent(), QSizeF( map->rect().width() * pixelsPerMm, map->rect().height() * pixelsPerMm ), 96, true );
+        map->extent(), QSizeF( map->rect().width() * pixelsPerMm, map->rect().height() * pixelsPerMm ), 96,
+        true );
     PendulumQgis::setLegendFilter( model, probe.get(), settings );
 
     // A fresh copy of the project's tree for this legend (an atlas asks again on every page).

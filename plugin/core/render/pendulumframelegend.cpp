@@ -58,21 +58,7 @@ PendulumFrameLegend::~PendulumFrameLegend() = default;
 
 QImage PendulumFrameLegend::render( const QgsMapSettings &settings ) const
 {
-  // QGIS 3.22's legend hit test ignores the map's temporal range but honours each
-  // layer's legend filter expression: give each layer the day's temporal filter.
-  const QDate date = settings.temporalRange().begin().date();
-  for ( QgsLayerTreeLayer *node : mRoot->findLayers() )
-  {
-    auto *layer = qobject_cast<QgsVectorLayer *>( node->layer() );
-    auto *temporal =
-        layer ? qobject_cast<QgsVectorLayerTemporalProperties *>( layer->temporalProperties() ) : nullptr;
-    if ( !temporal )
-      continue;
-    QgsVectorLayerTemporalContext context;
-    context.setLayer( layer );
-    QgsLayerTreeUtils::setLegendFilterByExpression(
-        *node, temporal->createFilterString( context, PendulumTemporal::dayRange( date ) ) );
-  }
+  PendulumTemporal::filterLegendToDay( mRoot->findLayers(), settings.temporalRange().begin().date() );
   QgsLayerTreeModel model( mRoot.get() );
   PendulumQgis::setLegendFilter( model, mRoot.get(), settings );
   // Layers with nothing to show on the day go, headings included.

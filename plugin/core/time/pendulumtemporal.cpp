@@ -2,6 +2,8 @@
 
 #include "pendulumschema.h"
 
+#include "qgslayertreelayer.h"
+#include "qgslayertreeutils.h"
 #include "qgsvectorlayer.h"
 #include "qgsvectorlayertemporalproperties.h"
 
@@ -32,4 +34,20 @@ QgsDateTimeRange PendulumTemporal::dayRange( const QDate &date )
 {
   return QgsDateTimeRange( QDateTime( date, QTime( 0, 0 ) ), QDateTime( date, QTime( 23, 59, 59, 999 ) ),
                            true, true );
+}
+
+void PendulumTemporal::filterLegendToDay( const QList<QgsLayerTreeLayer *> &nodes, const QDate &date )
+{
+  for ( QgsLayerTreeLayer *node : nodes )
+  {
+    auto *layer = qobject_cast<QgsVectorLayer *>( node->layer() );
+    auto *temporal =
+        layer ? qobject_cast<QgsVectorLayerTemporalProperties *>( layer->temporalProperties() ) : nullptr;
+    if ( !temporal || !temporal->isActive() )
+      continue;
+    QgsVectorLayerTemporalContext context;
+    context.setLayer( layer );
+    QgsLayerTreeUtils::setLegendFilterByExpression(
+        *node, temporal->createFilterString( context, dayRange( date ) ) );
+  }
 }

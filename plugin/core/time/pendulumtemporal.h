@@ -5,6 +5,7 @@
 
 #include "qgsrange.h"
 
+class QgsLayerTreeLayer;
 class QgsVectorLayer;
 
 /**
@@ -34,6 +35,14 @@ public:
    * and a true date-time comparison.
    */
   static QgsDateTimeRange dayRange( const QDate &date );
+
+  /**
+   * Gives each time-enabled layer of \a nodes the legend filter expression of
+   * \a date's features, so that a legend filtered by map content lists only
+   * what that day shows. QGIS 3.22's legend hit test ignores the map's
+   * temporal range but honours these expressions.
+   */
+  static void filterLegendToDay( const QList<QgsLayerTreeLayer *> &nodes, const QDate &date );
 };
 
 #endif // PENDULUMTEMPORAL_H
