@@ -257,7 +257,22 @@ void PendulumDesktop::showExactDay( const QgsDateTimeRange &frame )
   // read the canvas's range, so they offer what the map shows.
   if ( mLayers.isEmpty() || !frame.begin().isValid() )
     return;
-  mIface->mapCanvas()->setTemporalRange( PendulumTemporal::dayRange( frame.begin().date() ) );
+  // A day asked for (an event, a change, a typed date) stays shown while its month is the frame.
+  if ( !mPinnedDay.isValid() || !frame.contains( QDateTime( mPinnedDay, QTime( 0, 0 ) ) ) )
+    mPinnedDay = QDate();
+  const QDate day = mPinnedDay.isValid() ? mPinnedDay : frame.begin().date();
+  mIface->mapCanvas()->setTemporalRange( PendulumTemporal::dayRange( day ) );
+}
+
+void PendulumDesktop::showDay( const QDate &day )
+{
+  QgsTemporalNavigationObject *controller = navigation();
+  if ( !controller )
+    return;
+  // The controller moves to the day's month, its extents untouched; the canvas shows the day itself.
+  mPinnedDay = day;
+  PendulumTimeline::showDay( controller, day );
+  showExactDay( controller->dateTimeRangeForFrameNumber( controller->currentFrameNumber() ) );
 }
 
 QDate PendulumDesktop::currentDay() const
@@ -278,7 +293,7 @@ void PendulumDesktop::selectEvent( const QString &eventId )
   QgsTemporalNavigationObject *controller = navigation();
   if ( !event || !controller )
     return;
-  PendulumTimeline::showDay( controller, event->date );
+  showDay( event->date );
 
   QgsMapCanvas *canvas = mIface->mapCanvas();
   const QgsCoordinateTransform toCanvas( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ),
@@ -320,7 +335,7 @@ void PendulumDesktop::stepToChange( int direction )
                                                                : tr( "No earlier change in the record." ) );
     return;
   }
-  PendulumTimeline::showDay( controller, target );
+  showDay( target );
 }
 
 void PendulumDesktop::goToDate( const QString &text )
@@ -338,8 +353,7 @@ void PendulumDesktop::goToDate( const QString &text )
               .arg( date.toString( Qt::ISODate ), PendulumTimeline::recordStart().toString( Qt::ISODate ) ) );
     return;
   }
-  if ( QgsTemporalNavigationObject *controller = navigation() )
-    PendulumTimeline::showDay( controller, date );
+  showDay( date );
 }
 
 void PendulumDesktop::showPlace( const QgsPointXY &lonLat, QgsVectorLayer *layer, const QgsFeature &feature )

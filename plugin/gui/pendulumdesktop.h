@@ -70,6 +70,8 @@ private slots:
 private:
   QgsTemporalNavigationObject *navigation() const;
   QDate currentDay() const;
+  //! Shows \a day on the canvas, the Temporal Controller on its month.
+  void showDay( const QDate &day );
   void warn( const QString &message );
   void updateLanguageActions();
   //! Shows the sources dock's last place again: on another day or in another language.
@@ -87,6 +89,7 @@ private:
   PendulumEventList mEvents;
   QString mLanguage = QStringLiteral( "en" );
   bool mRefreshScheduled = false;
+  QDate mPinnedDay; //!< a day asked for within the controller's frame, shown instead of the frame's first
 
   //! The place last shown in the sources dock, to show it again on another day or in another language.
   struct LastPlace

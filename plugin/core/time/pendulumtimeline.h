@@ -23,14 +23,12 @@ public:
   static long long frameForDate( const QDate &date );
 
   /**
-   * Moves \a navigation to a frame that begins on \a date itself. Frames stay
-   * one month long, but QGIS counts them from the start of the temporal
-   * extents, so the extents are made to start on \a date's day of the month
-   * in January 1855: frame frameForDate( date ) then runs from \a date to the
-   * same day a month later, and the canvas, the controller and the date label
-   * all show that day (a frame from the 1st would also show what held only
-   * until the day before). Sets the controller up as configure() does if
-   * animation was off. Dates outside the record are clamped to it.
+   * Moves \a navigation to the month holding \a date, on the record's own
+   * timeline (1855 to today in calendar months, set up as configure() does if
+   * anything changed it). The extents never move with the day shown: the
+   * desktop shows the day itself on the canvas (PendulumDesktop pins it within
+   * the frame), and playing on goes from the 1st of the next month. Dates
+   * outside the record are clamped to it.
    */
   static void showDay( QgsTemporalNavigationObject *navigation, const QDate &date );
 
