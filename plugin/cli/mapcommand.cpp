@@ -14,6 +14,7 @@
 #include <QImageWriter>
 #include <QRegularExpression>
 #include <QTextStream>
+#include <cmath>
 
 #include "qgsfeedback.h"
 #include "qgsvectorlayer.h"
@@ -35,7 +36,8 @@ QgsRectangle parseExtent( const QString &text )
   {
     bool ok = false;
     values[i] = parts.at( i ).trimmed().toDouble( &ok );
-    if ( !ok )
+    // "nan" and "inf" parse, and NaN passes every comparison of the range check.
+    if ( !ok || !std::isfinite( values[i] ) )
       return QgsRectangle();
   }
   return QgsRectangle( values[0], values[1], values[2], values[3], false );
@@ -105,6 +107,25 @@ QList<QCommandLineOption> MapCommand::options() const
         QStringLiteral( "WxH" ) },
       { QStringLiteral( "no-label" ), QStringLiteral( "With --size: leave the date label out." ) },
       dataOption(),
+  };
+}
+
+QList<PendulumCommand::IgnoredOption> MapCommand::ignoredOptions() const
+{
+  const QString size = QStringLiteral( "size" );
+  const QString plain = QStringLiteral( "the plain image has no layout" );
+  return {
+      { QStringLiteral( "extent" ), size, true, QStringLiteral( "the plain image shows the whole region" ) },
+      { QStringLiteral( "lang" ), size, true, QStringLiteral( "the plain image names places in English" ) },
+      { QStringLiteral( "title" ), size, true, plain },
+      { QStringLiteral( "paper" ), size, true, plain },
+      { QStringLiteral( "orientation" ), size, true, plain },
+      { QStringLiteral( "template" ), size, true, plain },
+      { QStringLiteral( "no-label" ), size, false, QStringLiteral( "the layout always shows the date" ) },
+      { QStringLiteral( "paper" ), QStringLiteral( "template" ), true,
+        QStringLiteral( "the template sets the page" ) },
+      { QStringLiteral( "orientation" ), QStringLiteral( "template" ), true,
+        QStringLiteral( "the template sets the page" ) },
   };
 }
 

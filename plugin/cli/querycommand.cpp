@@ -56,6 +56,12 @@ QList<QCommandLineOption> QueryCommand::options() const
   };
 }
 
+QList<PendulumCommand::IgnoredOption> QueryCommand::ignoredOptions() const
+{
+  return { { QStringLiteral( "lang" ), QStringLiteral( "json" ), true,
+             QStringLiteral( "JSON lines hold the names in every language" ) } };
+}
+
 QString QueryCommand::checkOptions( const QCommandLineParser &parser ) const
 {
   double value = 0;
