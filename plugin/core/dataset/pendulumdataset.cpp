@@ -2,6 +2,7 @@
 
 #include "pendulumbibliography.h"
 #include "pendulumfilekind.h"
+#include "pendulumgeopackageuse.h"
 #include "pendulumlanguage.h"
 #include "pendulumlayerlanguage.h"
 #include "pendulumlayermetadata.h"
@@ -11,6 +12,8 @@
 
 #include <QFileInfo>
 #include <QHash>
+#include <unistd.h>
+#include <vector>
 
 #include <cpl_error.h>
 #include <gdal.h>
@@ -58,6 +61,44 @@ QHash<QString, QByteArray> readMeta( const QString &path, QString *error )
   CPLPopErrorHandler();
   return meta;
 }
+
+/**
+ * While it lives, collects GDAL's messages; then passes them on to the
+ * handler before it, less QGIS's failed attempt to open a file this process
+ * may not write for update (it then opens it read-only, as it should).
+ */
+class ReadOnlyOpen
+{
+public:
+  ReadOnlyOpen() { CPLPushErrorHandlerEx( &ReadOnlyOpen::collect, this ); }
+  ~ReadOnlyOpen()
+  {
+    CPLPopErrorHandler();
+    for ( const Message &message : mMessages )
+    {
+      const bool updateRefused = message.number == CPLE_OpenFailed && message.level == CE_Warning &&
+                                 message.text.contains( "Permission denied" );
+      if ( !updateRefused )
+        CPLError( message.level, message.number, "%s", message.text.constData() );
+    }
+  }
+  ReadOnlyOpen( const ReadOnlyOpen & ) = delete;
+  ReadOnlyOpen &operator=( const ReadOnlyOpen & ) = delete;
+
+private:
+  struct Message
+  {
+    CPLErr level;
+    CPLErrorNum number;
+    QByteArray text;
+  };
+  static void CPL_STDCALL collect( CPLErr level, CPLErrorNum number, const char *text )
+  {
+    static_cast<ReadOnlyOpen *>( CPLGetErrorHandlerUserData() )
+        ->mMessages.push_back( { level, number, QByteArray( text ) } );
+  }
+  std::vector<Message> mMessages;
+};
 } // namespace
 
 std::unique_ptr<PendulumDataset> PendulumDataset::open( const QString &path, QString *error )
@@ -79,6 +120,13 @@ std::unique_ptr<PendulumDataset> PendulumDataset::open( const QString &path, QSt
   const QHash<QString, QByteArray> meta = readMeta( path, error );
   if ( meta.isEmpty() )
   {
+    // SQLite says "database is locked" and GDAL then "not a GeoPackage": say who has it.
+    const QString inUse = PendulumGeoPackageUse::check( path );
+    if ( !inUse.isEmpty() )
+    {
+      *error = inUse + QStringLiteral( "; try again when it is done" );
+      return nullptr;
+    }
     // A table that is there but cannot be read: a damaged (e.g. truncated) file.
     if ( error->isEmpty() )
       *error = QStringLiteral( "%1: the %2 table is empty or unreadable, the file may be damaged; rebuild it "
@@ -123,9 +171,15 @@ QgsVectorLayer *PendulumDataset::createLayer( const PendulumLayerInfo &info, con
 {
   QgsVectorLayer::LayerOptions options;
   options.loadDefaultStyle = true;
+  // QGIS 3.22 opens every GeoPackage for update first: on a read-only one GDAL warns
+  // "Permission denied" before QGIS opens it read-only. Nothing is wrong: say nothing.
+  std::unique_ptr<ReadOnlyOpen> readOnly;
+  if ( ::access( QFile::encodeName( mPath ).constData(), W_OK ) != 0 )
+    readOnly = std::make_unique<ReadOnlyOpen>();
   std::unique_ptr<QgsVectorLayer> layer =
       std::make_unique<QgsVectorLayer>( QStringLiteral( "%1|layername=%2" ).arg( mPath, info.id ),
                                         info.title( language ), QStringLiteral( "ogr" ), options );
+  readOnly.reset();
   if ( !layer->isValid() )
   {
     *error = QStringLiteral( "%1: layer '%2' cannot be opened (the file may be damaged); rebuild it with "
