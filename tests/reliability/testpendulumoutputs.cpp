@@ -38,6 +38,7 @@ private slots:
   void geoPackageInUseIsNotReplaced();
   void lockedGeoPackageIsSaidToBeInUse();
   void readOnlyGeoPackageIsReadQuietly();
+  void messagesSayOnlyWhatIsTrue();
 
 private:
   PendulumTestCli::Result run( const QStringList &arguments ) const;
@@ -443,6 +444,29 @@ void TestPendulumOutputs::readOnlyGeoPackageIsReadQuietly()
   QCOMPARE( result.code, 0 );
   QVERIFY2( result.out.contains( QLatin1String( "Karafuto" ) ), qPrintable( result.out ) );
   QVERIFY2( !result.err.contains( QLatin1String( "Permission denied" ) ), qPrintable( result.err ) );
+}
+
+void TestPendulumOutputs::messagesSayOnlyWhatIsTrue()
+{
+  // A layout PNG: QGIS's attempt to georeference it through GDAL used to print
+  // "ERROR 6: The PNG driver does not support update access" on a good export.
+  PendulumTestCli::Result result = run( { "map", "--date", "1910-01-01", "--dpi", "24", "--out", "m.png" } );
+  QCOMPARE( result.code, 0 );
+  QVERIFY2( !result.err.contains( QLatin1String( "ERROR" ) ), qPrintable( result.err ) );
+  QVERIFY( QFileInfo::exists( mDir->filePath( QStringLiteral( "m.png" ) ) ) );
+
+  // A styles folder that is not there: one line, not one per layer of the catalog.
+  result = run( { "build", "--styles", "/nonexistent/styles", "--out", "new.gpkg" } );
+  QCOMPARE( result.code, 2 );
+  QCOMPARE( result.err, QStringLiteral( "pendulum build: --styles: /nonexistent/styles: no such folder\n" ) );
+
+  // "Left unchanged" is said only of a file that was there.
+  result = run( { "build", "--layers", mDir->filePath( QStringLiteral( "nothing" ) ), "--out", "new.gpkg" } );
+  QCOMPARE( result.code, 1 );
+  QVERIFY2( !result.err.contains( QLatin1String( "unchanged" ) ), qPrintable( result.err ) );
+  QVERIFY2( result.err.contains( QLatin1String( "nothing was written to new.gpkg" ) ),
+            qPrintable( result.err ) );
+  QVERIFY( !QFileInfo::exists( mDir->filePath( QStringLiteral( "new.gpkg" ) ) ) );
 }
 
 PENDULUM_TEST_MAIN( TestPendulumOutputs )

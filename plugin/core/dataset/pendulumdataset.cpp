@@ -2,6 +2,7 @@
 
 #include "pendulumbibliography.h"
 #include "pendulumfilekind.h"
+#include "pendulumgdalmessagefilter.h"
 #include "pendulumgeopackageuse.h"
 #include "pendulumlanguage.h"
 #include "pendulumlayerlanguage.h"
@@ -13,7 +14,6 @@
 #include <QFileInfo>
 #include <QHash>
 #include <unistd.h>
-#include <vector>
 
 #include <cpl_error.h>
 #include <gdal.h>
@@ -62,43 +62,6 @@ QHash<QString, QByteArray> readMeta( const QString &path, QString *error )
   return meta;
 }
 
-/**
- * While it lives, collects GDAL's messages; then passes them on to the
- * handler before it, less QGIS's failed attempt to open a file this process
- * may not write for update (it then opens it read-only, as it should).
- */
-class ReadOnlyOpen
-{
-public:
-  ReadOnlyOpen() { CPLPushErrorHandlerEx( &ReadOnlyOpen::collect, this ); }
-  ~ReadOnlyOpen()
-  {
-    CPLPopErrorHandler();
-    for ( const Message &message : mMessages )
-    {
-      const bool updateRefused = message.number == CPLE_OpenFailed && message.level == CE_Warning &&
-                                 message.text.contains( "Permission denied" );
-      if ( !updateRefused )
-        CPLError( message.level, message.number, "%s", message.text.constData() );
-    }
-  }
-  ReadOnlyOpen( const ReadOnlyOpen & ) = delete;
-  ReadOnlyOpen &operator=( const ReadOnlyOpen & ) = delete;
-
-private:
-  struct Message
-  {
-    CPLErr level;
-    CPLErrorNum number;
-    QByteArray text;
-  };
-  static void CPL_STDCALL collect( CPLErr level, CPLErrorNum number, const char *text )
-  {
-    static_cast<ReadOnlyOpen *>( CPLGetErrorHandlerUserData() )
-        ->mMessages.push_back( { level, number, QByteArray( text ) } );
-  }
-  std::vector<Message> mMessages;
-};
 } // namespace
 
 std::unique_ptr<PendulumDataset> PendulumDataset::open( const QString &path, QString *error )
@@ -173,9 +136,9 @@ QgsVectorLayer *PendulumDataset::createLayer( const PendulumLayerInfo &info, con
   options.loadDefaultStyle = true;
   // QGIS 3.22 opens every GeoPackage for update first: on a read-only one GDAL warns
   // "Permission denied" before QGIS opens it read-only. Nothing is wrong: say nothing.
-  std::unique_ptr<ReadOnlyOpen> readOnly;
+  std::unique_ptr<PendulumGdalMessageFilter> readOnly;
   if ( ::access( QFile::encodeName( mPath ).constData(), W_OK ) != 0 )
-    readOnly = std::make_unique<ReadOnlyOpen>();
+    readOnly = std::make_unique<PendulumGdalMessageFilter>( CPLE_OpenFailed, "Permission denied" );
   std::unique_ptr<QgsVectorLayer> layer =
       std::make_unique<QgsVectorLayer>( QStringLiteral( "%1|layername=%2" ).arg( mPath, info.id ),
                                         info.title( language ), QStringLiteral( "ogr" ), options );

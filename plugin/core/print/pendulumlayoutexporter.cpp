@@ -1,5 +1,6 @@
 #include "pendulumlayoutexporter.h"
 
+#include "pendulumgdalmessagefilter.h"
 #include "pendulumwriteerror.h"
 
 #include <QDir>
@@ -190,6 +191,13 @@ QStringList PendulumLayoutExporter::exportLayout( QgsLayout *layout, const QStri
     QgsLayoutExporter::ImageExportSettings settings;
     settings.dpi = dpi;
     settings.flags = flags;
+    // QGIS georeferences the page of the reference map by opening the image with GDAL for
+    // update: right for GeoTIFF; PNG cannot be updated and GDAL says "ERROR 6" although the
+    // image is complete (and checked below). That message alone is dropped.
+    std::unique_ptr<PendulumGdalMessageFilter> pngGeoreference;
+    if ( fileFormat == Format::Png )
+      pngGeoreference =
+          std::make_unique<PendulumGdalMessageFilter>( CPLE_NotSupported, "does not support update access" );
     result = exporter.exportToImage( stagedPath, settings );
     break;
   }
