@@ -187,6 +187,27 @@ void TestPendulumHostileCli::usageErrorsExitTwo_data()
         << QStringLiteral( "pendulum map: --extent: '%1' is not xmin,ymin,xmax,ymax" )
                .arg( QLatin1String( extent ) );
 
+  // A raster layout page over the limit --size has (A3 at 2400 dpi would be 1.1 billion pixels,
+  // 4.5 GB): refused before anything is allocated, with the limit and the highest dpi that fits.
+  QTest::newRow( "map A3 PNG at 2400 dpi" )
+      << QStringList{ "map", "--date", "1910-01-01", "--paper", "A3", "--dpi", "2400", "--out", "m.png" }
+      << "pendulum map: --dpi: a 420x297 mm page at 2400 dpi is 39686x28063 pixels, more than the limit of "
+         "20000x20000 pixels and 200 Mpx; at most 1017 dpi";
+  QTest::newRow( "map A4 TIFF at 2400 dpi" )
+      << QStringList{ "map", "--date", "1910-01-01", "--dpi", "2400", "--out", "m.tif" }
+      << "pendulum map: --dpi: a 297x210 mm page at 2400 dpi is 28063x19843 pixels";
+  QTest::newRow( "map template PNG at 1500 dpi" )
+      << QStringList{ "map",
+                      "--date",
+                      "1910-01-01",
+                      "--template",
+                      PENDULUM_SOURCE_DIR "/styles/pendulum_a3_portrait.qpt",
+                      "--dpi",
+                      "1500",
+                      "--out",
+                      "m.png" }
+      << "pendulum map: --dpi: a 297x420 mm page at 1500 dpi is 17540x24804 pixels";
+
   // Dates outside the record, impossible and malformed.
   QTest::newRow( "map: 1700" )
       << QStringList{ "map", "--date", "1700-01-01", "--out", "m.png" }

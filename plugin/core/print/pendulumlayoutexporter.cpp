@@ -1,6 +1,7 @@
 #include "pendulumlayoutexporter.h"
 
 #include "pendulumgdalmessagefilter.h"
+#include "pendulumpixellimit.h"
 #include "pendulumwriteerror.h"
 
 #include <QDir>
@@ -17,6 +18,9 @@
 #include "qgslayout.h"
 #include "qgslayoutatlas.h"
 #include "qgslayoutexporter.h"
+#include "qgslayoutitempage.h"
+#include "qgslayoutmeasurement.h"
+#include "qgslayoutpagecollection.h"
 #include "qgslayoutrendercontext.h"
 
 namespace
@@ -188,6 +192,19 @@ QStringList PendulumLayoutExporter::exportLayout( QgsLayout *layout, const QStri
   case Format::Png:
   case Format::Tiff:
   {
+    // The rule of `map --size`, for any template: refused before QGIS allocates the page.
+    const double millimetre = layout->convertToLayoutUnits( QgsLayoutMeasurement( 1.0 ) );
+    for ( int page = 0; page < layout->pageCollection()->pageCount(); ++page )
+    {
+      const QRectF rect = layout->pageCollection()->page( page )->rect();
+      const QString tooLarge = PendulumPixelLimit::checkPage(
+          QSizeF( rect.width() / millimetre, rect.height() / millimetre ), dpi );
+      if ( !tooLarge.isEmpty() )
+      {
+        *error = QStringLiteral( "%1: %2" ).arg( path, tooLarge );
+        return {};
+      }
+    }
     QgsLayoutExporter::ImageExportSettings settings;
     settings.dpi = dpi;
     settings.flags = flags;
