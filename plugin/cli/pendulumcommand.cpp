@@ -6,6 +6,7 @@
 #include "pendulumfilekind.h"
 #include "penduluminterrupt.h"
 #include "pendulumpaths.h"
+#include "pendulumtemporaryname.h"
 #include "pendulumtextsanitiser.h"
 
 #include <QFileInfo>
@@ -69,6 +70,7 @@ int PendulumCommand::execute( const QStringList &arguments, const std::function<
   if ( interruptible() )
     interrupt = std::make_unique<PendulumInterrupt>();
   mInterrupt = interrupt.get();
+  removeStaleTemporaries( parser );
   if ( needsQgis() )
     initQgis();
   const int code = run( parser );
@@ -191,6 +193,16 @@ QString PendulumCommand::checkPrintOptions( const QCommandLineParser &parser )
   if ( parser.isSet( layoutTemplate ) && !QFileInfo( parser.value( layoutTemplate ) ).isFile() )
     return QStringLiteral( "--template: %1: no such file" ).arg( parser.value( layoutTemplate ) );
   return QString();
+}
+
+void PendulumCommand::removeStaleTemporaries( const QCommandLineParser &parser ) const
+{
+  const QString out = QStringLiteral( "out" );
+  bool writes = false;
+  for ( const QCommandLineOption &option : options() )
+    writes = writes || option.names().contains( out );
+  if ( writes && !parser.value( out ).isEmpty() )
+    PendulumTemporaryName::removeStale( QFileInfo( outputPath( parser ) ).absolutePath() );
 }
 
 QString PendulumCommand::checkOptionUse( const QCommandLineParser &parser ) const

@@ -141,6 +141,12 @@ private:
   //! An option given twice, or one its mode ignores (ignoredOptions()): a message or empty.
   QString checkOptionUse( const QCommandLineParser &parser ) const;
 
+  /**
+   * Removes from the folder of --out what killed runs left there
+   * (PendulumTemporaryName): never another program's file, nor a running one's.
+   */
+  void removeStaleTemporaries( const QCommandLineParser &parser ) const;
+
   PendulumInterrupt *mInterrupt = nullptr;
 };
 

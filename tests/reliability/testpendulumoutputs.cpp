@@ -3,7 +3,11 @@
 #include "pendulumtestcli.h"
 
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QStandardPaths>
+#include <QSysInfo>
+#include <QThread>
+#include <csignal>
 #include <sqlite3.h>
 #include <sys/mount.h>
 #include <sys/socket.h>
@@ -39,6 +43,7 @@ private slots:
   void lockedGeoPackageIsSaidToBeInUse();
   void readOnlyGeoPackageIsReadQuietly();
   void messagesSayOnlyWhatIsTrue();
+  void killedRunsTemporariesAreRemovedByTheNext();
 
 private:
   PendulumTestCli::Result run( const QStringList &arguments ) const;
@@ -467,6 +472,55 @@ void TestPendulumOutputs::messagesSayOnlyWhatIsTrue()
   QVERIFY2( result.err.contains( QLatin1String( "nothing was written to new.gpkg" ) ),
             qPrintable( result.err ) );
   QVERIFY( !QFileInfo::exists( mDir->filePath( QStringLiteral( "new.gpkg" ) ) ) );
+}
+
+void TestPendulumOutputs::killedRunsTemporariesAreRemovedByTheNext()
+{
+  // A build killed (SIGKILL: no handler runs) while it writes its temporary GeoPackage.
+  QProcess killed;
+  killed.setProcessEnvironment( PendulumTestCli::environment( mHome->path() ) );
+  killed.setWorkingDirectory( mDir->path() );
+  killed.start( QStringLiteral( PENDULUM_CLI ), { "build", "--out", "record.gpkg" } );
+  QVERIFY( killed.waitForStarted() );
+  const QStringList temporary{ QStringLiteral( ".pendulum-tmp-*" ) };
+  const QDir::Filters all = QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot;
+  QElapsedTimer waited;
+  waited.start();
+  while ( QDir( mDir->path() ).entryList( temporary, all ).isEmpty() && waited.elapsed() < 60000 &&
+          killed.state() == QProcess::Running )
+    QThread::msleep( 20 );
+  ::kill( pid_t( killed.processId() ), SIGKILL );
+  killed.waitForFinished();
+  const QStringList left = QDir( mDir->path() ).entryList( temporary, all );
+  QVERIFY2( !left.isEmpty(), "the build ended before it wrote its temporary file" );
+  QVERIFY( !QFileInfo::exists( mDir->filePath( QStringLiteral( "record.gpkg" ) ) ) );
+
+  // Beside them: what is not Pendulum's, what another machine's Pendulum writes in a shared
+  // folder, and what a running Pendulum (this test's process stands for it) is writing.
+  const QString host = QSysInfo::machineHostName();
+  const QStringList others{
+      QStringLiteral( ".m.pdf-abc123" ),
+      QStringLiteral( "notes.txt" ),
+      QStringLiteral( ".pendulum-tmp-another-machine-%1-m.pdf-abc123" ).arg( killed.processId() ),
+      QStringLiteral( ".pendulum-tmp-%1-%2-m.pdf-abc123" )
+          .arg( host )
+          .arg( QCoreApplication::applicationPid() ),
+  };
+  for ( const QString &name : others )
+    QVERIFY( PendulumHostile::write( mDir->filePath( name ), "someone's" ) );
+  // A staging folder of the killed run, with a page in it.
+  const QString staging =
+      QStringLiteral( ".pendulum-tmp-%1-%2-m.png-Xy12Zw" ).arg( host ).arg( killed.processId() );
+  QVERIFY( QDir( mDir->path() ).mkpath( staging + QStringLiteral( "/inner" ) ) );
+  QVERIFY( PendulumHostile::write( mDir->filePath( staging + QStringLiteral( "/inner/m.png" ) ), "page" ) );
+
+  // The next run writing in that folder removes the killed run's files, and only those.
+  const PendulumTestCli::Result result = run( { "chronicle", "--out", "c.md" } );
+  QCOMPARE( result.code, 0 );
+  QStringList expected = others;
+  expected << QStringLiteral( "c.md" );
+  expected.sort();
+  QCOMPARE( PendulumHostile::entries( mDir->path() ), expected );
 }
 
 PENDULUM_TEST_MAIN( TestPendulumOutputs )

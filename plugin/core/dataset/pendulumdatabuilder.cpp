@@ -8,6 +8,7 @@
 #include "pendulumpopup.h"
 #include "pendulumqgiscompat.h"
 #include "pendulumschema.h"
+#include "pendulumtemporaryname.h"
 #include "pendulumvalidator.h"
 
 #include <QDir>
@@ -15,7 +16,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QUuid>
 #include <algorithm>
 
 #include <cpl_error.h>
@@ -122,9 +122,9 @@ bool PendulumDataBuilder::build( const QString &outPath, QgsFeedback *feedback )
   }
 
   TemporaryFile temporary;
-  temporary.path = target.absoluteDir().filePath(
-      QStringLiteral( ".%1.%2.tmp.gpkg" )
-          .arg( target.completeBaseName(), QUuid::createUuid().toString( QUuid::Id128 ) ) );
+  // Named so that a run after a killed one removes it (and its journal) by name.
+  temporary.path = PendulumTemporaryName::unique( target.absolutePath(), target.completeBaseName(),
+                                                  QStringLiteral( ".gpkg" ) );
 
   if ( cancelled( feedback ) || !writeGeoPackage( temporary.path, feedback ) ||
        !storeStyles( temporary.path ) || !useRollbackJournal( temporary.path ) || cancelled( feedback ) )

@@ -2,6 +2,7 @@
 
 #include "pendulumgdalmessagefilter.h"
 #include "pendulumpixellimit.h"
+#include "pendulumtemporaryname.h"
 #include "pendulumwriteerror.h"
 
 #include <QDir>
@@ -53,7 +54,7 @@ std::unique_ptr<QTemporaryDir> stagingDir( const QString &target, QString *error
 {
   const QFileInfo info( target );
   auto dir = std::make_unique<QTemporaryDir>(
-      QDir( info.absolutePath() ).filePath( QStringLiteral( ".%1-XXXXXX" ).arg( info.fileName() ) ) );
+      PendulumTemporaryName::pattern( info.absolutePath(), info.fileName() ) );
   if ( !dir->isValid() )
   {
     *error = QStringLiteral( "%1: cannot write in %2 (%3)" )
