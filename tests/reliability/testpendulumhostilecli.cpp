@@ -310,13 +310,13 @@ void TestPendulumHostileCli::interruptLeavesNothing_data()
   QTest::newRow( "map" ) << QStringList{ "map", "--date", "1910-01-01", "--paper",
                                          "A3",  "--dpi",  "600",        "--out" }
                          << "map.png"
-                         << ".map.png-"
+                         << ".pendulum-tmp-"
                          << "pendulum map: interrupted; nothing was written to %1";
   QTest::newRow( "atlas" ) << QStringList{ "atlas", "--dpi", "150", "--out" } << "atlas.pdf"
-                           << ".atlas.pdf-"
+                           << ".pendulum-tmp-"
                            << "pendulum atlas: interrupted; nothing was written to %1";
   QTest::newRow( "build" ) << QStringList{ "build", "--out" } << "record.gpkg"
-                           << ".record."
+                           << ".pendulum-tmp-"
                            << "pendulum build: interrupted; %1 left unchanged";
   QTest::newRow( "animate" ) << QStringList{ "animate",    "--from", "1855-01-01", "--to",
                                              "2000-01-01", "--size", "640x360",    "--out" }
