@@ -106,6 +106,12 @@ QList<QCommandLineOption> AnimateCommand::options() const
   };
 }
 
+QList<PendulumCommand::IgnoredOption> AnimateCommand::ignoredOptions() const
+{
+  return { { QStringLiteral( "label-precision" ), QStringLiteral( "no-label" ), true,
+             QStringLiteral( "there is no date label" ) } };
+}
+
 QString AnimateCommand::checkOptions( const QCommandLineParser &parser ) const
 {
   for ( const QString &required :

@@ -17,6 +17,7 @@ public:
 protected:
   QList<QCommandLineOption> options() const override;
   QString checkOptions( const QCommandLineParser &parser ) const override;
+  QList<IgnoredOption> ignoredOptions() const override;
   int run( const QCommandLineParser &parser ) override;
   bool interruptible() const override { return true; }
 };

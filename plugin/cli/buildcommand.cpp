@@ -41,6 +41,12 @@ QString BuildCommand::checkOptions( const QCommandLineParser &parser ) const
   // The record is a GeoPackage; any other name is a slip that would put one where it does not belong.
   if ( QFileInfo( out ).suffix().toLower() != QLatin1String( "gpkg" ) )
     return QStringLiteral( "--out: %1 is not a .gpkg file (build writes a GeoPackage)" ).arg( out );
+  // Else every style of the catalog would be "not found", one line each.
+  const QString styles = parser.value( QStringLiteral( "styles" ) );
+  if ( parser.isSet( QStringLiteral( "styles" ) ) && !QFileInfo( styles ).isDir() )
+    return QStringLiteral( "--styles: %1: %2" )
+        .arg( styles, QFileInfo::exists( styles ) ? QStringLiteral( "not a folder" )
+                                                  : QStringLiteral( "no such folder" ) );
   return checkOutput( parser, out );
 }
 
@@ -52,19 +58,21 @@ int BuildCommand::run( const QCommandLineParser &parser )
                                 : PendulumPaths::stylesDirFor( layersDir );
   const QString out = outputPath( parser );
 
+  // "Left unchanged" only of a file that was there: of a new one, nothing was written.
+  const QString kept = QFileInfo::exists( out ) ? QStringLiteral( "%1 left unchanged" ).arg( out )
+                                                : QStringLiteral( "nothing was written to %1" ).arg( out );
   PendulumDataBuilder builder( layersDir, stylesDir );
   if ( !builder.build( out, interrupt()->feedback() ) )
   {
     if ( interrupt()->requested() )
     {
-      printError( QStringLiteral( "interrupted; %1 left unchanged" ).arg( out ) );
+      printError( QStringLiteral( "interrupted; %1" ).arg( kept ) );
       return interrupt()->exitCode();
     }
     QTextStream err( stderr );
     for ( const QString &error : builder.errors() )
       err << error << Qt::endl;
-    printError(
-        QStringLiteral( "%1 problem(s); %2 left unchanged" ).arg( builder.errors().size() ).arg( out ) );
+    printError( QStringLiteral( "%1 problem(s); %2" ).arg( builder.errors().size() ).arg( kept ) );
     return Failure;
   }
   QTextStream( stdout ) << QStringLiteral( "built %1" ).arg( out ) << Qt::endl;

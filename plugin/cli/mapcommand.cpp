@@ -6,6 +6,7 @@
 #include "pendulumlanguage.h"
 #include "pendulumlayoutexporter.h"
 #include "pendulummaprenderer.h"
+#include "pendulumpixellimit.h"
 #include "pendulumprintjob.h"
 #include "pendulumprintlayout.h"
 
@@ -14,14 +15,14 @@
 #include <QImageWriter>
 #include <QRegularExpression>
 #include <QTextStream>
+#include <cmath>
 
 #include "qgsfeedback.h"
 #include "qgsvectorlayer.h"
 
 namespace
 {
-constexpr int MAX_SIDE = 20000;
-constexpr qint64 MAX_PIXELS = 200'000'000; // a 40 cm square at 600 dpi is ~90 Mpx
+constexpr int LAYOUT_DPI = 300; //!< --dpi of a layout export by default
 // "WxH" sizes are parsed by PendulumCommand::parseSize, shared with `pendulum animate`.
 
 //! "xmin,ymin,xmax,ymax" in degrees; an empty rectangle if malformed.
@@ -35,7 +36,8 @@ QgsRectangle parseExtent( const QString &text )
   {
     bool ok = false;
     values[i] = parts.at( i ).trimmed().toDouble( &ok );
-    if ( !ok )
+    // "nan" and "inf" parse, and NaN passes every comparison of the range check.
+    if ( !ok || !std::isfinite( values[i] ) )
       return QgsRectangle();
   }
   return QgsRectangle( values[0], values[1], values[2], values[3], false );
@@ -108,6 +110,25 @@ QList<QCommandLineOption> MapCommand::options() const
   };
 }
 
+QList<PendulumCommand::IgnoredOption> MapCommand::ignoredOptions() const
+{
+  const QString size = QStringLiteral( "size" );
+  const QString plain = QStringLiteral( "the plain image has no layout" );
+  return {
+      { QStringLiteral( "extent" ), size, true, QStringLiteral( "the plain image shows the whole region" ) },
+      { QStringLiteral( "lang" ), size, true, QStringLiteral( "the plain image names places in English" ) },
+      { QStringLiteral( "title" ), size, true, plain },
+      { QStringLiteral( "paper" ), size, true, plain },
+      { QStringLiteral( "orientation" ), size, true, plain },
+      { QStringLiteral( "template" ), size, true, plain },
+      { QStringLiteral( "no-label" ), size, false, QStringLiteral( "the layout always shows the date" ) },
+      { QStringLiteral( "paper" ), QStringLiteral( "template" ), true,
+        QStringLiteral( "the template sets the page" ) },
+      { QStringLiteral( "orientation" ), QStringLiteral( "template" ), true,
+        QStringLiteral( "the template sets the page" ) },
+  };
+}
+
 QString MapCommand::checkOptions( const QCommandLineParser &parser ) const
 {
   if ( !parser.isSet( QStringLiteral( "date" ) ) )
@@ -128,12 +149,12 @@ QString MapCommand::checkOptions( const QCommandLineParser &parser ) const
   if ( isPlainImage( parser ) )
   {
     const QSize size = parseSize( parser.value( QStringLiteral( "size" ) ) );
-    if ( !size.isValid() || size.width() < 16 || size.height() < 16 || size.width() > MAX_SIDE ||
-         size.height() > MAX_SIDE || qint64( size.width() ) * size.height() > MAX_PIXELS )
+    if ( !size.isValid() || size.width() < 16 || size.height() < 16 ||
+         !PendulumPixelLimit::allows( size.width(), size.height() ) )
       return QStringLiteral( "--size: '%1' is not a size from 16x16 to %2x%2 pixels (and at most %3 Mpx)" )
           .arg( parser.value( QStringLiteral( "size" ) ) )
-          .arg( MAX_SIDE )
-          .arg( MAX_PIXELS / 1000000 );
+          .arg( PendulumPixelLimit::MAX_SIDE )
+          .arg( PendulumPixelLimit::MAX_PIXELS / 1000000 );
     const QByteArray format = QFileInfo( out ).suffix().toLower().toLatin1();
     if ( !QImageWriter::supportedImageFormats().contains( format ) || format == "svg" || format == "pdf" )
       return QStringLiteral(
@@ -156,6 +177,23 @@ QString MapCommand::checkOptions( const QCommandLineParser &parser ) const
     if ( !PendulumLanguage::isValid( parser.value( QStringLiteral( "lang" ) ) ) )
       return QStringLiteral( "--lang: '%1' is not en, ja or ru" )
           .arg( parser.value( QStringLiteral( "lang" ) ) );
+    // A raster page has the same limit as --size, checked before anything is allocated.
+    const PendulumLayoutExporter::Format format = PendulumLayoutExporter::format( out );
+    if ( format == PendulumLayoutExporter::Format::Png || format == PendulumLayoutExporter::Format::Tiff )
+    {
+      const QString layoutTemplate =
+          parser.isSet( QStringLiteral( "template" ) )
+              ? parser.value( QStringLiteral( "template" ) )
+              : PendulumPrintLayout::builtInTemplate( parser.value( QStringLiteral( "paper" ) ),
+                                                      parser.value( QStringLiteral( "orientation" ) ) );
+      const int dpi = parser.isSet( QStringLiteral( "dpi" ) )
+                          ? parser.value( QStringLiteral( "dpi" ) ).toInt()
+                          : LAYOUT_DPI;
+      const QString tooLarge =
+          PendulumPixelLimit::checkPage( PendulumPrintLayout::templatePageSize( layoutTemplate ), dpi );
+      if ( !tooLarge.isEmpty() )
+        return QStringLiteral( "--dpi: %1" ).arg( tooLarge );
+    }
     if ( parser.isSet( QStringLiteral( "extent" ) ) )
     {
       const QgsRectangle extent = parseExtent( parser.value( QStringLiteral( "extent" ) ) );
@@ -187,7 +225,7 @@ int MapCommand::printLayout( const QCommandLineParser &parser )
   if ( parser.isSet( QStringLiteral( "extent" ) ) )
     request.lonLatExtent = parseExtent( parser.value( QStringLiteral( "extent" ) ) );
   const int dpi =
-      parser.isSet( QStringLiteral( "dpi" ) ) ? parser.value( QStringLiteral( "dpi" ) ).toInt() : 300;
+      parser.isSet( QStringLiteral( "dpi" ) ) ? parser.value( QStringLiteral( "dpi" ) ).toInt() : LAYOUT_DPI;
 
   const QString out = outputPath( parser );
   PendulumPrintJob job( parser.value( QStringLiteral( "data" ) ), request, out, dpi );

@@ -6,6 +6,7 @@
 #include "pendulumfilekind.h"
 #include "penduluminterrupt.h"
 #include "pendulumpaths.h"
+#include "pendulumtemporaryname.h"
 #include "pendulumtextsanitiser.h"
 
 #include <QFileInfo>
@@ -56,7 +57,9 @@ int PendulumCommand::execute( const QStringList &arguments, const std::function<
                     .arg( parser.positionalArguments().at( positionalNames().size() ), name() ) );
     return Usage;
   }
-  const QString problem = checkOptions( parser );
+  QString problem = checkOptionUse( parser );
+  if ( problem.isEmpty() )
+    problem = checkOptions( parser );
   if ( !problem.isEmpty() )
   {
     printError( problem );
@@ -67,6 +70,7 @@ int PendulumCommand::execute( const QStringList &arguments, const std::function<
   if ( interruptible() )
     interrupt = std::make_unique<PendulumInterrupt>();
   mInterrupt = interrupt.get();
+  removeStaleTemporaries( parser );
   if ( needsQgis() )
     initQgis();
   const int code = run( parser );
@@ -188,6 +192,46 @@ QString PendulumCommand::checkPrintOptions( const QCommandLineParser &parser )
   const QString layoutTemplate = QStringLiteral( "template" );
   if ( parser.isSet( layoutTemplate ) && !QFileInfo( parser.value( layoutTemplate ) ).isFile() )
     return QStringLiteral( "--template: %1: no such file" ).arg( parser.value( layoutTemplate ) );
+  return QString();
+}
+
+void PendulumCommand::removeStaleTemporaries( const QCommandLineParser &parser ) const
+{
+  const QString out = QStringLiteral( "out" );
+  bool writes = false;
+  for ( const QCommandLineOption &option : options() )
+    writes = writes || option.names().contains( out );
+  if ( writes && !parser.value( out ).isEmpty() )
+    PendulumTemporaryName::removeStale( QFileInfo( outputPath( parser ) ).absolutePath() );
+}
+
+QString PendulumCommand::checkOptionUse( const QCommandLineParser &parser ) const
+{
+  // QCommandLineParser keeps the last of repeated values: a repeated option is
+  // a typo or a pasted line that the user thinks has both effects.
+  QList<QCommandLineOption> all = options();
+  all << QCommandLineOption( QStringList{ QStringLiteral( "h" ), QStringLiteral( "help" ) } );
+  QStringList seen;
+  for ( const QString &given : parser.optionNames() )
+  {
+    QString longName = given;
+    for ( const QCommandLineOption &option : all )
+    {
+      if ( option.names().contains( given ) )
+        longName = option.names().constLast();
+    }
+    if ( seen.contains( longName ) )
+      return QStringLiteral( "--%1 is given more than once; give it once" ).arg( longName );
+    seen << longName;
+  }
+  for ( const IgnoredOption &rule : ignoredOptions() )
+  {
+    if ( !parser.isSet( rule.option ) || parser.isSet( rule.mode ) != rule.withMode )
+      continue;
+    return QStringLiteral( "--%1 has no effect %2 --%3 (%4); leave it out" )
+        .arg( rule.option, rule.withMode ? QStringLiteral( "with" ) : QStringLiteral( "without" ), rule.mode,
+              rule.why );
+  }
   return QString();
 }
 

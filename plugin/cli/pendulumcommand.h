@@ -57,6 +57,21 @@ protected:
   //! Checks option values beyond syntax; returns an error message or empty.
   virtual QString checkOptions( const QCommandLineParser &parser ) const;
 
+  /**
+   * An option that does nothing in one mode of the command. Given in that
+   * mode it is refused (exit 2) rather than silently ignored.
+   */
+  struct IgnoredOption
+  {
+    QString option; //!< the option that would be ignored, e.g. "extent"
+    QString mode;   //!< the option that chooses the mode, e.g. "size"
+    bool withMode;  //!< ignored when \a mode is set (true) or when it is not (false)
+    QString why;    //!< what the user gets instead, e.g. "the plain image shows the whole region"
+  };
+
+  //! The options this command ignores in some mode; none by default.
+  virtual QList<IgnoredOption> ignoredOptions() const { return {}; }
+
   virtual int run( const QCommandLineParser &parser ) = 0;
 
   //! Whether the work needs QgsApplication (data and rendering do).
@@ -122,6 +137,15 @@ protected:
 
 private:
   void setUp( QCommandLineParser &parser ) const;
+
+  //! An option given twice, or one its mode ignores (ignoredOptions()): a message or empty.
+  QString checkOptionUse( const QCommandLineParser &parser ) const;
+
+  /**
+   * Removes from the folder of --out what killed runs left there
+   * (PendulumTemporaryName): never another program's file, nor a running one's.
+   */
+  void removeStaleTemporaries( const QCommandLineParser &parser ) const;
 
   PendulumInterrupt *mInterrupt = nullptr;
 };

@@ -56,6 +56,12 @@ QList<QCommandLineOption> QueryCommand::options() const
   };
 }
 
+QList<PendulumCommand::IgnoredOption> QueryCommand::ignoredOptions() const
+{
+  return { { QStringLiteral( "lang" ), QStringLiteral( "json" ), true,
+             QStringLiteral( "JSON lines hold the names in every language" ) } };
+}
+
 QString QueryCommand::checkOptions( const QCommandLineParser &parser ) const
 {
   double value = 0;
@@ -193,8 +199,13 @@ int QueryCommand::run( const QCommandLineParser &parser )
     if ( json )
       out << QString::fromUtf8( jsonLine( record, bibliography ) ) << '\n';
     else
-      out << QStringLiteral( "  " )
-          << PendulumTextSanitiser::visible( textLine( record, bibliography, language ) ) << '\n';
+    {
+      // Line by line: the line break before "sources:" is Pendulum's, not the record's.
+      QStringList lines = textLine( record, bibliography, language ).split( QLatin1Char( '\n' ) );
+      for ( QString &line : lines )
+        line = PendulumTextSanitiser::visible( line );
+      out << QStringLiteral( "  " ) << lines.join( QLatin1Char( '\n' ) ) << '\n';
+    }
   }
   out.flush();
   qDeleteAll( layers );

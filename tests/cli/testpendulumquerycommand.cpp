@@ -104,6 +104,10 @@ void TestPendulumQueryCommand::textHistoryIsADatedList()
   QVERIFY( result.out.startsWith( QStringLiteral( "142.7300°E 46.9600°N, its history:" ) ) );
   QVERIFY2( result.out.contains( QLatin1String( "since 26 Dec 1991" ) ), qPrintable( result.out ) );
   QVERIFY( result.out.indexOf( QLatin1String( "JOINT" ) ) < result.out.indexOf( QLatin1String( "  RF " ) ) );
+  // Sources on a line of their own, not an escaped line break.
+  QVERIFY2( result.out.contains( QLatin1String( "\n      sources: " ) ) &&
+                !result.out.contains( QLatin1String( "\\x0a" ) ),
+            qPrintable( result.out ) );
 
   const Result sea = run( { "--lon", "135", "--lat", "40" } );
   QCOMPARE( sea.code, 0 );

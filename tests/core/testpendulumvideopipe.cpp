@@ -129,8 +129,8 @@ void TestPendulumVideoPipe::pipedPixelsAreTheFrames()
   const int frameBytes = 320 * 240 * 4;
   QCOMPARE( bytes.size(), frameBytes * labelled.frames().size() );
   QDir dir( mDir->path() );
-  const QStringList args =
-      dir.entryList( { QStringLiteral( ".a.partial-*.mp4.args" ) }, QDir::Hidden | QDir::Files );
+  const QStringList args = dir.entryList( { QStringLiteral( ".pendulum-tmp-*-a.partial-*.mp4.args" ) },
+                                          QDir::Hidden | QDir::Files );
   QCOMPARE( args.size(), 1 );
   QFile argsFile( dir.filePath( args.first() ) );
   QVERIFY( argsFile.open( QIODevice::ReadOnly ) );

@@ -129,6 +129,85 @@ void TestPendulumHostileCli::usageErrorsExitTwo_data()
   QTest::newRow( "query --lon 500" ) << QStringList{ "query", "--lon", "500", "--lat", "46" }
                                      << "pendulum query: --lon: '500' is not a longitude from -180 to 180";
 
+  // An option given twice (the last one used to win silently), for every subcommand.
+  const QList<QStringList> twice{
+      { "build", "--out", "a.gpkg", "--out", "b.gpkg" },
+      { "validate", "--layers", "a", "--layers", "b" },
+      { "map", "--date", "1905-01-01", "--out", "m.png", "--date", "1910-01-01" },
+      { "atlas", "--out", "a.pdf", "--lang", "ja", "--lang", "ru" },
+      { "animate", "--from", "1904-01-01", "--to", "1906-01-01", "--out", "a.gif", "--no-legend",
+        "--no-legend" },
+      { "query", "--lon", "142", "--lat", "46", "--lat", "47" },
+      { "popup", "karafuto-1905", "--text", "--text" },
+      { "chronicle", "--layers", "a", "--layers", "b" },
+      { "install", "--profiles-path", "p", "--profile", "a", "--profile", "b" },
+  };
+  for ( const QStringList &arguments : twice )
+    QTest::addRow( "%s: option twice", qPrintable( arguments.first() ) )
+        << arguments
+        << QStringLiteral( "pendulum %1: --%2 is given more than once; give it once" )
+               .arg( arguments.first(), arguments.last().startsWith( QLatin1String( "--" ) )
+                                            ? arguments.last().mid( 2 )
+                                            : arguments.at( arguments.size() - 2 ).mid( 2 ) );
+
+  // Options the chosen mode ignores (they used to be silently dropped, exit 0).
+  const QStringList plain{ "map", "--date", "1910-01-01", "--out", "m.png", "--size", "64x64" };
+  QTest::newRow( "map --size --extent" )
+      << ( QStringList( plain ) << "--extent"
+                                << "120,40,150,50" )
+      << "pendulum map: --extent has no effect with --size (the plain image shows the whole region); "
+         "leave it out";
+  for ( const char *option : { "lang", "title", "paper", "orientation" } )
+    QTest::addRow( "map --size --%s", option )
+        << ( QStringList( plain ) << QStringLiteral( "--%1" ).arg( QLatin1String( option ) ) << "ja" )
+        << QStringLiteral( "pendulum map: --%1 has no effect with --size" ).arg( QLatin1String( option ) );
+  QTest::newRow( "map --no-label without --size" )
+      << ( QStringList( map ) << "--no-label" )
+      << "pendulum map: --no-label has no effect without --size (the layout always shows the date)";
+  QTest::newRow( "map --template --paper" )
+      << ( QStringList( map ) << "--template"
+                              << "t.qpt"
+                              << "--paper"
+                              << "A3" )
+      << "pendulum map: --paper has no effect with --template (the template sets the page)";
+  QTest::newRow( "animate --no-label --label-precision" )
+      << ( QStringList( animate ) << "--no-label"
+                                  << "--label-precision"
+                                  << "year" )
+      << "pendulum animate: --label-precision has no effect with --no-label";
+  QTest::newRow( "query --json --lang" )
+      << QStringList{ "query", "--lon", "142", "--lat", "46", "--json", "--lang", "ja" }
+      << "pendulum query: --lang has no effect with --json";
+
+  // Extents that are not finite, inverted or empty: refused before GDAL sees them.
+  for ( const char *extent : { "nan,35,160,60", "100,nan,160,60", "100,35,inf,60", "-inf,35,160,60",
+                               "160,35,100,60", "100,60,160,35", "100,35,100,60", "100,35,160" } )
+    QTest::addRow( "map --extent %s", extent )
+        << ( QStringList( map ) << "--extent" << extent )
+        << QStringLiteral( "pendulum map: --extent: '%1' is not xmin,ymin,xmax,ymax" )
+               .arg( QLatin1String( extent ) );
+
+  // A raster layout page over the limit --size has (A3 at 2400 dpi would be 1.1 billion pixels,
+  // 4.5 GB): refused before anything is allocated, with the limit and the highest dpi that fits.
+  QTest::newRow( "map A3 PNG at 2400 dpi" )
+      << QStringList{ "map", "--date", "1910-01-01", "--paper", "A3", "--dpi", "2400", "--out", "m.png" }
+      << "pendulum map: --dpi: a 420x297 mm page at 2400 dpi is 39686x28063 pixels, more than the limit of "
+         "20000x20000 pixels and 200 Mpx; at most 1017 dpi";
+  QTest::newRow( "map A4 TIFF at 2400 dpi" )
+      << QStringList{ "map", "--date", "1910-01-01", "--dpi", "2400", "--out", "m.tif" }
+      << "pendulum map: --dpi: a 297x210 mm page at 2400 dpi is 28063x19843 pixels";
+  QTest::newRow( "map template PNG at 1500 dpi" )
+      << QStringList{ "map",
+                      "--date",
+                      "1910-01-01",
+                      "--template",
+                      PENDULUM_SOURCE_DIR "/styles/pendulum_a3_portrait.qpt",
+                      "--dpi",
+                      "1500",
+                      "--out",
+                      "m.png" }
+      << "pendulum map: --dpi: a 297x420 mm page at 1500 dpi is 17540x24804 pixels";
+
   // Dates outside the record, impossible and malformed.
   QTest::newRow( "map: 1700" )
       << QStringList{ "map", "--date", "1700-01-01", "--out", "m.png" }
@@ -231,13 +310,13 @@ void TestPendulumHostileCli::interruptLeavesNothing_data()
   QTest::newRow( "map" ) << QStringList{ "map", "--date", "1910-01-01", "--paper",
                                          "A3",  "--dpi",  "600",        "--out" }
                          << "map.png"
-                         << ".map.png-"
+                         << ".pendulum-tmp-"
                          << "pendulum map: interrupted; nothing was written to %1";
   QTest::newRow( "atlas" ) << QStringList{ "atlas", "--dpi", "150", "--out" } << "atlas.pdf"
-                           << ".atlas.pdf-"
+                           << ".pendulum-tmp-"
                            << "pendulum atlas: interrupted; nothing was written to %1";
   QTest::newRow( "build" ) << QStringList{ "build", "--out" } << "record.gpkg"
-                           << ".record."
+                           << ".pendulum-tmp-"
                            << "pendulum build: interrupted; %1 left unchanged";
   QTest::newRow( "animate" ) << QStringList{ "animate",    "--from", "1855-01-01", "--to",
                                              "2000-01-01", "--size", "640x360",    "--out" }

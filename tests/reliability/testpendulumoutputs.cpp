@@ -3,6 +3,12 @@
 #include "pendulumtestcli.h"
 
 #include <QDirIterator>
+#include <QElapsedTimer>
+#include <QStandardPaths>
+#include <QSysInfo>
+#include <QThread>
+#include <csignal>
+#include <sqlite3.h>
 #include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -32,6 +38,12 @@ private slots:
   void chronicleEscapesMarkup();
   void fullDiskSaysSoAndKeepsTheOldFile_data();
   void fullDiskSaysSoAndKeepsTheOldFile();
+  void geoPackageInUseIsNotReplaced_data();
+  void geoPackageInUseIsNotReplaced();
+  void lockedGeoPackageIsSaidToBeInUse();
+  void readOnlyGeoPackageIsReadQuietly();
+  void messagesSayOnlyWhatIsTrue();
+  void killedRunsTemporariesAreRemovedByTheNext();
 
 private:
   PendulumTestCli::Result run( const QStringList &arguments ) const;
@@ -86,6 +98,33 @@ int makeSocket( const QString &path )
   }
   return fd;
 }
+/**
+ * Another program with an SQLite connection to a file, running \a sql (e.g.
+ * "BEGIN IMMEDIATE"), until destroyed. The test process is that other program:
+ * `pendulum` runs as a child. Nothing in the test may open and close the file
+ * meanwhile: closing any descriptor of it drops this process's POSIX locks.
+ */
+class SqliteHolder
+{
+public:
+  SqliteHolder( const QString &path, const char *sql )
+  {
+    if ( sqlite3_open( QFile::encodeName( path ).constData(), &mDb ) == SQLITE_OK )
+      mOk = sqlite3_exec( mDb, sql, nullptr, nullptr, nullptr ) == SQLITE_OK;
+  }
+  ~SqliteHolder()
+  {
+    sqlite3_exec( mDb, "ROLLBACK", nullptr, nullptr, nullptr );
+    sqlite3_close( mDb );
+  }
+  SqliteHolder( const SqliteHolder & ) = delete;
+  SqliteHolder &operator=( const SqliteHolder & ) = delete;
+  bool ok() const { return mOk; }
+
+private:
+  sqlite3 *mDb = nullptr;
+  bool mOk = false;
+};
 } // namespace
 
 void TestPendulumOutputs::init()
@@ -297,6 +336,191 @@ void TestPendulumOutputs::fullDiskSaysSoAndKeepsTheOldFile()
   QVERIFY2( result.err.contains( QLatin1String( "disk full" ) ), qPrintable( result.err ) );
   QCOMPARE( after, previous );
   QCOMPARE( left, QStringList{ file } );
+}
+
+void TestPendulumOutputs::geoPackageInUseIsNotReplaced_data()
+{
+  QTest::addColumn<QString>( "sql" );    //!< what the other program does; empty: none runs
+  QTest::addColumn<QString>( "beside" ); //!< a file left beside the GeoPackage
+  QTest::addColumn<QString>( "why" );
+  QTest::newRow( "writing (journal and lock)" )
+      << "BEGIN; CREATE TABLE other_program(a);" << QString() << "r.gpkg-journal is beside it";
+  QTest::newRow( "write lock, no journal yet" )
+      << "BEGIN IMMEDIATE;" << QString() << "another program is writing to it";
+  QTest::newRow( "a journal left by a program that stopped" ) << QString() << "r.gpkg-journal"
+                                                              << "r.gpkg-journal is beside it";
+  QTest::newRow( "a write-ahead log" ) << QString() << "r.gpkg-wal"
+                                       << "r.gpkg-wal is beside it";
+}
+
+void TestPendulumOutputs::geoPackageInUseIsNotReplaced()
+{
+  QFETCH( QString, sql );
+  QFETCH( QString, beside );
+  QFETCH( QString, why );
+  // Replacing it would leave the other program's journal beside the new file, to be rolled
+  // into it at the next open: "database disk image is malformed".
+  const QString gpkg = mDir->filePath( QStringLiteral( "r.gpkg" ) );
+  QVERIFY( QFile::copy( QStringLiteral( PENDULUM_TEST_RECORD ), gpkg ) );
+  if ( !beside.isEmpty() )
+    QVERIFY( PendulumHostile::write( mDir->filePath( beside ), QByteArray( 512, '\0' ) ) );
+  const QByteArray previous = PendulumHostile::sha256( gpkg );
+  const QStringList before = PendulumHostile::entries( mDir->path() );
+
+  PendulumTestCli::Result result;
+  QStringList during;
+  {
+    std::unique_ptr<SqliteHolder> other;
+    if ( !sql.isEmpty() )
+    {
+      other = std::make_unique<SqliteHolder>( gpkg, sql.toUtf8().constData() );
+      QVERIFY( other->ok() );
+      during = PendulumHostile::entries( mDir->path() );
+    }
+    result = run( { "build", "--out", "r.gpkg" } );
+    if ( !sql.isEmpty() )
+      QCOMPARE( PendulumHostile::entries( mDir->path() ), during );
+  }
+  QCOMPARE( result.code, 1 );
+  QVERIFY2( result.err.startsWith(
+                QStringLiteral( "r.gpkg: in use by another program (%1)" )
+                    .arg( why.startsWith( QLatin1String( "r.gpkg" ) ) ? mDir->filePath( why ) : why ) ),
+            qPrintable( result.err ) );
+  QCOMPARE( PendulumHostile::sha256( gpkg ), previous );
+  QCOMPARE( PendulumHostile::entries( mDir->path() ), before );
+}
+
+void TestPendulumOutputs::lockedGeoPackageIsSaidToBeInUse()
+{
+  const QString gpkg = mDir->filePath( QStringLiteral( "r.gpkg" ) );
+  QVERIFY( QFile::copy( QStringLiteral( PENDULUM_TEST_RECORD ), gpkg ) );
+  PendulumTestCli::Result result;
+  {
+    // Another program in the middle of writing it: SQLite refuses readers ("database is locked").
+    const SqliteHolder other( gpkg, "BEGIN EXCLUSIVE;" );
+    QVERIFY( other.ok() );
+    result = run( { "query", "--data", gpkg, "--lon", "142.7", "--lat", "46.9" } );
+  }
+  QCOMPARE( result.code, 1 );
+  QVERIFY2( result.err.startsWith(
+                QStringLiteral( "pendulum query: %1: in use by another program (" ).arg( gpkg ) ),
+            qPrintable( result.err ) );
+  QVERIFY2( !result.err.contains( QLatin1String( "not a GeoPackage" ) ), qPrintable( result.err ) );
+  QCOMPARE( PendulumHostile::lines( result.err ).size(), 1 );
+  // Once it is done, the same file reads.
+  QCOMPARE( run( { "query", "--data", gpkg, "--lon", "142.7", "--lat", "46.9" } ).code, 0 );
+}
+
+void TestPendulumOutputs::readOnlyGeoPackageIsReadQuietly()
+{
+  // A GeoPackage this user may read but not write (a colleague's, a read-only share). Root
+  // writes any file: as root, `pendulum` runs as "nobody".
+  const QString gpkg = mDir->filePath( QStringLiteral( "r.gpkg" ) );
+  QVERIFY( QFile::copy( QStringLiteral( PENDULUM_TEST_RECORD ), gpkg ) );
+  QVERIFY( QFile::setPermissions( gpkg, QFileDevice::ReadOwner | QFileDevice::ReadGroup |
+                                            QFileDevice::ReadOther ) );
+  const QFileDevice::Permissions open =
+      QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup |
+      QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther;
+  QVERIFY( QFile::setPermissions( mDir->path(), open ) );
+  QVERIFY( QFile::setPermissions( mHome->path(), open | QFileDevice::WriteGroup | QFileDevice::WriteOther ) );
+  const QStringList arguments{ "query", "--data", gpkg,     "--lon",     "142.7",
+                               "--lat", "46.9",   "--date", "1910-01-01" };
+  PendulumTestCli::Result result;
+  if ( ::geteuid() == 0 )
+  {
+    const QString setpriv = QStandardPaths::findExecutable( QStringLiteral( "setpriv" ) );
+    if ( setpriv.isEmpty() )
+      QSKIP( "no setpriv to run as another user than root" );
+    QProcess process;
+    process.setProcessEnvironment( PendulumTestCli::environment( mHome->path() ) );
+    process.start( setpriv,
+                   QStringList{ "--reuid=nobody", "--regid=nogroup", "--clear-groups", PENDULUM_CLI } +
+                       arguments );
+    process.waitForFinished( 240000 );
+    result.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8( process.readAllStandardOutput() );
+    result.err = QString::fromUtf8( process.readAllStandardError() );
+  }
+  else
+  {
+    result = run( arguments );
+  }
+  QCOMPARE( result.code, 0 );
+  QVERIFY2( result.out.contains( QLatin1String( "Karafuto" ) ), qPrintable( result.out ) );
+  QVERIFY2( !result.err.contains( QLatin1String( "Permission denied" ) ), qPrintable( result.err ) );
+}
+
+void TestPendulumOutputs::messagesSayOnlyWhatIsTrue()
+{
+  // A layout PNG: QGIS's attempt to georeference it through GDAL used to print
+  // "ERROR 6: The PNG driver does not support update access" on a good export.
+  PendulumTestCli::Result result = run( { "map", "--date", "1910-01-01", "--dpi", "24", "--out", "m.png" } );
+  QCOMPARE( result.code, 0 );
+  QVERIFY2( !result.err.contains( QLatin1String( "ERROR" ) ), qPrintable( result.err ) );
+  QVERIFY( QFileInfo::exists( mDir->filePath( QStringLiteral( "m.png" ) ) ) );
+
+  // A styles folder that is not there: one line, not one per layer of the catalog.
+  result = run( { "build", "--styles", "/nonexistent/styles", "--out", "new.gpkg" } );
+  QCOMPARE( result.code, 2 );
+  QCOMPARE( result.err, QStringLiteral( "pendulum build: --styles: /nonexistent/styles: no such folder\n" ) );
+
+  // "Left unchanged" is said only of a file that was there.
+  result = run( { "build", "--layers", mDir->filePath( QStringLiteral( "nothing" ) ), "--out", "new.gpkg" } );
+  QCOMPARE( result.code, 1 );
+  QVERIFY2( !result.err.contains( QLatin1String( "unchanged" ) ), qPrintable( result.err ) );
+  QVERIFY2( result.err.contains( QLatin1String( "nothing was written to new.gpkg" ) ),
+            qPrintable( result.err ) );
+  QVERIFY( !QFileInfo::exists( mDir->filePath( QStringLiteral( "new.gpkg" ) ) ) );
+}
+
+void TestPendulumOutputs::killedRunsTemporariesAreRemovedByTheNext()
+{
+  // A build killed (SIGKILL: no handler runs) while it writes its temporary GeoPackage.
+  QProcess killed;
+  killed.setProcessEnvironment( PendulumTestCli::environment( mHome->path() ) );
+  killed.setWorkingDirectory( mDir->path() );
+  killed.start( QStringLiteral( PENDULUM_CLI ), { "build", "--out", "record.gpkg" } );
+  QVERIFY( killed.waitForStarted() );
+  const QStringList temporary{ QStringLiteral( ".pendulum-tmp-*" ) };
+  const QDir::Filters all = QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot;
+  QElapsedTimer waited;
+  waited.start();
+  while ( QDir( mDir->path() ).entryList( temporary, all ).isEmpty() && waited.elapsed() < 60000 &&
+          killed.state() == QProcess::Running )
+    QThread::msleep( 20 );
+  ::kill( pid_t( killed.processId() ), SIGKILL );
+  killed.waitForFinished();
+  const QStringList left = QDir( mDir->path() ).entryList( temporary, all );
+  QVERIFY2( !left.isEmpty(), "the build ended before it wrote its temporary file" );
+  QVERIFY( !QFileInfo::exists( mDir->filePath( QStringLiteral( "record.gpkg" ) ) ) );
+
+  // Beside them: what is not Pendulum's, what another machine's Pendulum writes in a shared
+  // folder, and what a running Pendulum (this test's process stands for it) is writing.
+  const QString host = QSysInfo::machineHostName();
+  const QStringList others{
+      QStringLiteral( ".m.pdf-abc123" ),
+      QStringLiteral( "notes.txt" ),
+      QStringLiteral( ".pendulum-tmp-another-machine-%1-m.pdf-abc123" ).arg( killed.processId() ),
+      QStringLiteral( ".pendulum-tmp-%1-%2-m.pdf-abc123" )
+          .arg( host )
+          .arg( QCoreApplication::applicationPid() ),
+  };
+  for ( const QString &name : others )
+    QVERIFY( PendulumHostile::write( mDir->filePath( name ), "someone's" ) );
+  // A staging folder of the killed run, with a page in it.
+  const QString staging =
+      QStringLiteral( ".pendulum-tmp-%1-%2-m.png-Xy12Zw" ).arg( host ).arg( killed.processId() );
+  QVERIFY( QDir( mDir->path() ).mkpath( staging + QStringLiteral( "/inner" ) ) );
+  QVERIFY( PendulumHostile::write( mDir->filePath( staging + QStringLiteral( "/inner/m.png" ) ), "page" ) );
+
+  // The next run writing in that folder removes the killed run's files, and only those.
+  const PendulumTestCli::Result result = run( { "chronicle", "--out", "c.md" } );
+  QCOMPARE( result.code, 0 );
+  QStringList expected = others;
+  expected << QStringLiteral( "c.md" );
+  expected.sort();
+  QCOMPARE( PendulumHostile::entries( mDir->path() ), expected );
 }
 
 PENDULUM_TEST_MAIN( TestPendulumOutputs )

@@ -3,6 +3,7 @@
 #include "pendulumanimationframerenderer.h"
 #include "pendulumpngframeencoder.h"
 #include "pendulumpngwriter.h"
+#include "pendulumtemporaryname.h"
 #include "pendulumvideopipe.h"
 #include "pendulumwriteerror.h"
 
@@ -124,9 +125,8 @@ PendulumAnimationEncoder::Result PendulumAnimationExporter::run()
   // same file system); a video's frames are only an intermediate and go to the temp folder.
   std::unique_ptr<QTemporaryDir> work =
       mFormat == PendulumAnimationEncoder::Format::Frames
-          ? std::make_unique<QTemporaryDir>(
-                QDir( target.absolutePath() )
-                    .filePath( QStringLiteral( ".%1.partial-XXXXXX" ).arg( target.fileName() ) ) )
+          ? std::make_unique<QTemporaryDir>( PendulumTemporaryName::pattern(
+                target.absolutePath(), target.fileName() + QStringLiteral( ".partial" ) ) )
           : std::make_unique<QTemporaryDir>();
   if ( !work->isValid() )
   {
@@ -196,10 +196,9 @@ PendulumAnimationEncoder::Result PendulumAnimationExporter::writeVideo( const QS
                                                                         const QFileInfo &target )
 {
   // The video goes to a hidden temporary name beside the target and is renamed when complete.
-  QTemporaryFile partial(
-      QDir( target.absolutePath() )
-          .filePath( QStringLiteral( ".%1.partial-XXXXXX.%2" )
-                         .arg( target.completeBaseName(), PendulumAnimationEncoder::suffix( mFormat ) ) ) );
+  QTemporaryFile partial( PendulumTemporaryName::pattern(
+      target.absolutePath(), target.completeBaseName() + QStringLiteral( ".partial" ),
+      QLatin1Char( '.' ) + PendulumAnimationEncoder::suffix( mFormat ) ) );
   if ( !partial.open() )
   {
     mError = QStringLiteral( "cannot write in %1 (%2)" ).arg( target.absolutePath(), partial.errorString() );

@@ -1,13 +1,14 @@
 #include "pendulumdatabuilder.h"
 
-#include "pendulumfilekind.h"
-
 #include "pendulumdate.h"
+#include "pendulumfilekind.h"
+#include "pendulumgeopackageuse.h"
 #include "pendulumlanguage.h"
 #include "pendulumlayerlanguage.h"
 #include "pendulumpopup.h"
 #include "pendulumqgiscompat.h"
 #include "pendulumschema.h"
+#include "pendulumtemporaryname.h"
 #include "pendulumvalidator.h"
 
 #include <QDir>
@@ -15,7 +16,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QUuid>
 #include <algorithm>
 
 #include <cpl_error.h>
@@ -50,8 +50,11 @@ struct TemporaryFile
   bool keep = false;
   ~TemporaryFile()
   {
-    if ( !keep )
-      QFile::remove( path );
+    if ( keep )
+      return;
+    // With what SQLite may have left beside it: a journal never outlives its file.
+    for ( const char *suffix : { "", "-journal", "-wal", "-shm" } )
+      QFile::remove( path + QLatin1String( suffix ) );
   }
 };
 
@@ -109,15 +112,30 @@ bool PendulumDataBuilder::build( const QString &outPath, QgsFeedback *feedback )
     return false;
   }
 
+  // Replacing a GeoPackage another program is writing would leave its journal beside the
+  // new file, to be rolled into it at the next open: refuse, before and again just before the rename.
+  QString inUse = PendulumGeoPackageUse::check( outPath );
+  if ( !inUse.isEmpty() )
+  {
+    mErrors << inUse;
+    return false;
+  }
+
   TemporaryFile temporary;
-  temporary.path = target.absoluteDir().filePath(
-      QStringLiteral( ".%1.%2.tmp.gpkg" )
-          .arg( target.completeBaseName(), QUuid::createUuid().toString( QUuid::Id128 ) ) );
+  // Named so that a run after a killed one removes it (and its journal) by name.
+  temporary.path = PendulumTemporaryName::unique( target.absolutePath(), target.completeBaseName(),
+                                                  QStringLiteral( ".gpkg" ) );
 
   if ( cancelled( feedback ) || !writeGeoPackage( temporary.path, feedback ) ||
        !storeStyles( temporary.path ) || !useRollbackJournal( temporary.path ) || cancelled( feedback ) )
     return false;
 
+  inUse = PendulumGeoPackageUse::check( outPath );
+  if ( !inUse.isEmpty() )
+  {
+    mErrors << inUse;
+    return false;
+  }
   // rename() replaces the target atomically on POSIX: readers see the old or the new file, never half of one.
   if ( std::rename( QFile::encodeName( temporary.path ).constData(),
                     QFile::encodeName( target.absoluteFilePath() ).constData() ) != 0 )

@@ -2,6 +2,8 @@
 
 #include "pendulumbibliography.h"
 #include "pendulumfilekind.h"
+#include "pendulumgdalmessagefilter.h"
+#include "pendulumgeopackageuse.h"
 #include "pendulumlanguage.h"
 #include "pendulumlayerlanguage.h"
 #include "pendulumlayermetadata.h"
@@ -11,6 +13,7 @@
 
 #include <QFileInfo>
 #include <QHash>
+#include <unistd.h>
 
 #include <cpl_error.h>
 #include <gdal.h>
@@ -58,6 +61,7 @@ QHash<QString, QByteArray> readMeta( const QString &path, QString *error )
   CPLPopErrorHandler();
   return meta;
 }
+
 } // namespace
 
 std::unique_ptr<PendulumDataset> PendulumDataset::open( const QString &path, QString *error )
@@ -79,6 +83,13 @@ std::unique_ptr<PendulumDataset> PendulumDataset::open( const QString &path, QSt
   const QHash<QString, QByteArray> meta = readMeta( path, error );
   if ( meta.isEmpty() )
   {
+    // SQLite says "database is locked" and GDAL then "not a GeoPackage": say who has it.
+    const QString inUse = PendulumGeoPackageUse::check( path );
+    if ( !inUse.isEmpty() )
+    {
+      *error = inUse + QStringLiteral( "; try again when it is done" );
+      return nullptr;
+    }
     // A table that is there but cannot be read: a damaged (e.g. truncated) file.
     if ( error->isEmpty() )
       *error = QStringLiteral( "%1: the %2 table is empty or unreadable, the file may be damaged; rebuild it "
@@ -123,9 +134,15 @@ QgsVectorLayer *PendulumDataset::createLayer( const PendulumLayerInfo &info, con
 {
   QgsVectorLayer::LayerOptions options;
   options.loadDefaultStyle = true;
+  // QGIS 3.22 opens every GeoPackage for update first: on a read-only one GDAL warns
+  // "Permission denied" before QGIS opens it read-only. Nothing is wrong: say nothing.
+  std::unique_ptr<PendulumGdalMessageFilter> readOnly;
+  if ( ::access( QFile::encodeName( mPath ).constData(), W_OK ) != 0 )
+    readOnly = std::make_unique<PendulumGdalMessageFilter>( CPLE_OpenFailed, "Permission denied" );
   std::unique_ptr<QgsVectorLayer> layer =
       std::make_unique<QgsVectorLayer>( QStringLiteral( "%1|layername=%2" ).arg( mPath, info.id ),
                                         info.title( language ), QStringLiteral( "ogr" ), options );
+  readOnly.reset();
   if ( !layer->isValid() )
   {
     *error = QStringLiteral( "%1: layer '%2' cannot be opened (the file may be damaged); rebuild it with "

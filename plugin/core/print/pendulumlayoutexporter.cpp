@@ -1,5 +1,8 @@
 #include "pendulumlayoutexporter.h"
 
+#include "pendulumgdalmessagefilter.h"
+#include "pendulumpixellimit.h"
+#include "pendulumtemporaryname.h"
 #include "pendulumwriteerror.h"
 
 #include <QDir>
@@ -16,6 +19,9 @@
 #include "qgslayout.h"
 #include "qgslayoutatlas.h"
 #include "qgslayoutexporter.h"
+#include "qgslayoutitempage.h"
+#include "qgslayoutmeasurement.h"
+#include "qgslayoutpagecollection.h"
 #include "qgslayoutrendercontext.h"
 
 namespace
@@ -48,7 +54,7 @@ std::unique_ptr<QTemporaryDir> stagingDir( const QString &target, QString *error
 {
   const QFileInfo info( target );
   auto dir = std::make_unique<QTemporaryDir>(
-      QDir( info.absolutePath() ).filePath( QStringLiteral( ".%1-XXXXXX" ).arg( info.fileName() ) ) );
+      PendulumTemporaryName::pattern( info.absolutePath(), info.fileName() ) );
   if ( !dir->isValid() )
   {
     *error = QStringLiteral( "%1: cannot write in %2 (%3)" )
@@ -187,9 +193,29 @@ QStringList PendulumLayoutExporter::exportLayout( QgsLayout *layout, const QStri
   case Format::Png:
   case Format::Tiff:
   {
+    // The rule of `map --size`, for any template: refused before QGIS allocates the page.
+    const double millimetre = layout->convertToLayoutUnits( QgsLayoutMeasurement( 1.0 ) );
+    for ( int page = 0; page < layout->pageCollection()->pageCount(); ++page )
+    {
+      const QRectF rect = layout->pageCollection()->page( page )->rect();
+      const QString tooLarge = PendulumPixelLimit::checkPage(
+          QSizeF( rect.width() / millimetre, rect.height() / millimetre ), dpi );
+      if ( !tooLarge.isEmpty() )
+      {
+        *error = QStringLiteral( "%1: %2" ).arg( path, tooLarge );
+        return {};
+      }
+    }
     QgsLayoutExporter::ImageExportSettings settings;
     settings.dpi = dpi;
     settings.flags = flags;
+    // QGIS georeferences the page of the reference map by opening the image with GDAL for
+    // update: right for GeoTIFF; PNG cannot be updated and GDAL says "ERROR 6" although the
+    // image is complete (and checked below). That message alone is dropped.
+    std::unique_ptr<PendulumGdalMessageFilter> pngGeoreference;
+    if ( fileFormat == Format::Png )
+      pngGeoreference =
+          std::make_unique<PendulumGdalMessageFilter>( CPLE_NotSupported, "does not support update access" );
     result = exporter.exportToImage( stagedPath, settings );
     break;
   }

@@ -15,6 +15,8 @@
 #include <QDomDocument>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QXmlStreamReader>
 #include <algorithm>
 
 #include "qgsexpressioncontextutils.h"
@@ -179,6 +181,37 @@ QString PendulumPrintLayout::builtInTemplate( const QString &paper, const QStrin
 {
   return QStringLiteral( ":/pendulum/layouts/pendulum_%1_%2.qpt" )
       .arg( paper.toLower(), orientation.toLower() );
+}
+
+QSizeF PendulumPrintLayout::templatePageSize( const QString &path )
+{
+  initLayoutResources();
+  if ( !path.startsWith( QLatin1Char( ':' ) ) && !PendulumFileKind::checkInput( path ).isEmpty() )
+    return QSizeF();
+  QFile file( path );
+  if ( !file.open( QIODevice::ReadOnly ) )
+    return QSizeF();
+  // A page is <LayoutItem type="65638" size="420,297,mm"> (QgsLayoutItemRegistry::LayoutPage).
+  static const QHash<QString, double> sMillimetres{
+      { QStringLiteral( "mm" ), 1.0 },          { QStringLiteral( "cm" ), 10.0 },
+      { QStringLiteral( "m" ), 1000.0 },        { QStringLiteral( "in" ), 25.4 },
+      { QStringLiteral( "ft" ), 304.8 },        { QStringLiteral( "pt" ), 25.4 / 72.0 },
+      { QStringLiteral( "pica" ), 25.4 / 6.0 },
+  };
+  QXmlStreamReader xml( &file );
+  while ( !xml.atEnd() )
+  {
+    if ( xml.readNext() != QXmlStreamReader::StartElement || xml.name() != QLatin1String( "LayoutItem" ) ||
+         xml.attributes().value( QLatin1String( "type" ) ).toInt() != QgsLayoutItemRegistry::LayoutPage )
+      continue;
+    const QStringList size =
+        xml.attributes().value( QLatin1String( "size" ) ).toString().split( QLatin1Char( ',' ) );
+    if ( size.size() != 3 || !sMillimetres.contains( size.at( 2 ) ) )
+      return QSizeF();
+    const double unit = sMillimetres.value( size.at( 2 ) );
+    return QSizeF( size.at( 0 ).toDouble() * unit, size.at( 1 ).toDouble() * unit );
+  }
+  return QSizeF();
 }
 
 std::unique_ptr<QgsPrintLayout> PendulumPrintLayout::fromTemplate( QgsProject *project, const QString &path,

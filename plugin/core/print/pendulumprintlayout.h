@@ -2,6 +2,7 @@
 #define PENDULUMPRINTLAYOUT_H
 
 #include <QDate>
+#include <QSizeF>
 #include <QString>
 #include <QStringList>
 #include <memory>
@@ -44,6 +45,13 @@ public:
 
   //! The built-in template for \a paper and \a orientation (a Qt resource copied from styles/).
   static QString builtInTemplate( const QString &paper, const QString &orientation );
+
+  /**
+   * The size in millimetres of the first page of the template \a path (a
+   * built-in one or a file), read from its XML without building the layout;
+   * invalid if it cannot be read or its unit is not a length (pixels).
+   */
+  static QSizeF templatePageSize( const QString &path );
 
   /**
    * Builds the layout in \a project, which must hold the record's layers
