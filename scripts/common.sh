@@ -15,7 +15,7 @@ PENDULUM_PACKAGES=(
   xvfb xauth
   fonts-noto-core fonts-noto-cjk
   poppler-utils
-  ffmpeg libpng-dev
+  ffmpeg libpng-dev libsqlite3-dev
 )
 
 pendulum_log() { printf '==> %s\n' "$*" >&2; }
