@@ -132,8 +132,12 @@ def categorized(make_symbol):
     return QgsCategorizedSymbolRenderer("holder", categories)
 
 
-def labels(field="name_en", size=8.0, colour="#222222", expression=False, show=None, inside=False):
+def labels(field="name_en", size=8.0, colour="#222222", expression=False, show=None, inside=False, wrap=False):
     settings = QgsPalLayerSettings()
+    if wrap:
+        # Islands and zones named beside them on short lines: a long name in one line reaches
+        # across the Sea of Okhotsk (the Central Kurils' over Sakhalin) or off the map's edge.
+        settings.autoWrapLength = 26
     if inside:
         # Territories named within their own outline, wrapped onto short lines: a long name
         # centred on a crescent such as the Amur's left bank would lie over Manchuria and
@@ -210,7 +214,7 @@ def main():
             "CASE WHEN \"status\" = 'disputed' THEN 0 ELSE 1 END", True)]))
         renderer.setOrderByEnabled(True)
         layer.setRenderer(renderer)
-        layer.setLabeling(labels(size=7.5))
+        layer.setLabeling(labels(size=7.5, wrap=True))
         layer.setLabelsEnabled(True)
         save(layer, name)
 
