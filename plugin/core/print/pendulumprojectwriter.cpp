@@ -53,10 +53,10 @@ bool PendulumProjectWriter::fill( QgsProject *project, const PendulumDataset &da
   PendulumDateLabel::writeDecoration( project, PendulumFrameDate::labelText( language ) );
 
   // The layouts users know from `pendulum map` and `pendulum atlas`, to restyle and print from QGIS.
+  // The bibliography was checked when built; a bad one only loses the citations.
   PendulumBibliography bibliography;
   QString sourcesError;
-  bibliography.fromJson( dataset.sources(),
-                         &sourcesError ); // checked when built; a bad one only loses citations
+  bibliography.fromJson( dataset.sources(), &sourcesError );
   PendulumPrintRequest print;
   print.date = PendulumTimeline::defaultDate();
   print.language = language;
