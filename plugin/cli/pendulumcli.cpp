@@ -8,6 +8,7 @@
 #include "mapcommand.h"
 #include "pendulumpaths.h"
 #include "popupcommand.h"
+#include "projectcommand.h"
 #include "querycommand.h"
 #include "validatecommand.h"
 
@@ -29,6 +30,7 @@ PendulumCli::PendulumCli()
   mCommands.push_back( std::make_unique<QueryCommand>() );
   mCommands.push_back( std::make_unique<ValidateCommand>() );
   mCommands.push_back( std::make_unique<ChronicleCommand>() );
+  mCommands.push_back( std::make_unique<ProjectCommand>() );
 }
 
 PendulumCommand *PendulumCli::command( const QString &name ) const

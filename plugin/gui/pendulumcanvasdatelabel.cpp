@@ -4,31 +4,10 @@
 #include "pendulumframedate.h"
 #include "pendulumqgiscompat.h"
 
-#include <QDomDocument>
 #include <QMetaObject>
 
 #include "qgsmapcanvas.h"
 #include "qgsproject.h"
-#include "qgsreadwritecontext.h"
-#include "qgstextformat.h"
-
-namespace
-{
-// The Title Label decoration's project scope and keys (src/app/decorations/qgsdecorationtitle.cpp).
-const QString sScope = QStringLiteral( "TitleLabel" );
-const QStringList sKeys = { QStringLiteral( "/Enabled" ),         QStringLiteral( "/Placement" ),
-                            QStringLiteral( "/MarginUnit" ),      QStringLiteral( "/Label" ),
-                            QStringLiteral( "/BackgroundColor" ), QStringLiteral( "/MarginH" ),
-                            QStringLiteral( "/MarginV" ),         QStringLiteral( "/Font" ) };
-constexpr int sTopLeft = 1; // QgsDecorationItem::TopLeft
-
-QString textFormatXml()
-{
-  QDomDocument document;
-  document.appendChild( PendulumDateLabel::textFormat().writeXml( document, QgsReadWriteContext() ) );
-  return document.toString();
-}
-} // namespace
 
 PendulumCanvasDateLabel::PendulumCanvasDateLabel( QObject *mainWindow, QgsMapCanvas *canvas, QObject *parent )
     : QObject( parent ), mMainWindow( mainWindow ), mCanvas( canvas )
@@ -40,21 +19,15 @@ void PendulumCanvasDateLabel::show( const QString &language )
   QgsProject *project = QgsProject::instance();
   if ( mSaved.isEmpty() )
   {
-    for ( const QString &key : sKeys )
+    for ( const QString &key : PendulumDateLabel::decorationKeys() )
     {
       bool exists = false;
-      const QString value = project->readEntry( sScope, key, QString(), &exists );
+      const QString value =
+          project->readEntry( PendulumDateLabel::decorationScope(), key, QString(), &exists );
       mSaved.insert( key, exists ? value : QString() );
     }
-    project->writeEntry( sScope, QStringLiteral( "/Placement" ), sTopLeft );
-    project->writeEntry( sScope, QStringLiteral( "/MarginUnit" ), QStringLiteral( "MM" ) );
-    project->writeEntry( sScope, QStringLiteral( "/MarginH" ), PendulumDateLabel::marginMillimeters() );
-    project->writeEntry( sScope, QStringLiteral( "/MarginV" ), PendulumDateLabel::marginMillimeters() );
-    project->writeEntry( sScope, QStringLiteral( "/BackgroundColor" ), QStringLiteral( "0,0,0,0" ) );
-    project->writeEntry( sScope, QStringLiteral( "/Font" ), textFormatXml() );
   }
-  project->writeEntry( sScope, QStringLiteral( "/Enabled" ), true );
-  project->writeEntry( sScope, QStringLiteral( "/Label" ), PendulumFrameDate::labelText( language ) );
+  PendulumDateLabel::writeDecoration( project, PendulumFrameDate::labelText( language ) );
   reread();
 }
 
@@ -66,9 +39,9 @@ void PendulumCanvasDateLabel::restore()
   for ( auto it = mSaved.constBegin(); it != mSaved.constEnd(); ++it )
   {
     if ( it.value().isNull() )
-      project->removeEntry( sScope, it.key() );
+      project->removeEntry( PendulumDateLabel::decorationScope(), it.key() );
     else
-      project->writeEntry( sScope, it.key(), it.value() );
+      project->writeEntry( PendulumDateLabel::decorationScope(), it.key(), it.value() );
   }
   mSaved.clear();
   reread();

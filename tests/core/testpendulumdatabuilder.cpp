@@ -8,10 +8,12 @@
 #include <gdal.h>
 #include <ogr_api.h>
 
+#include "qgsexpressioncontextutils.h"
 #include "qgsfeature.h"
 #include "qgsfeatureiterator.h"
 #include "qgsrenderer.h"
 #include "qgsvectorlayer.h"
+#include "qgsvectorlayertemporalproperties.h"
 
 class TestPendulumDataBuilder : public QObject
 {
@@ -112,6 +114,49 @@ void TestPendulumDataBuilder::storesDefaultStyles()
   QVERIFY( layer.isValid() );
   QCOMPARE( layer.renderer()->type(), QStringLiteral( "categorizedSymbol" ) );
   QVERIFY( layer.renderer()->legendSymbolItems().size() > 5 );
+
+  // What the plugin sets on loading comes with the stored style: a stock QGIS opening the file
+  // (no Pendulum code runs here) gets time-enabled, labelled layers with the cited popup.
+  // Loaded as QGIS's Add Layer does (src/app: the layer is made without a style and its default
+  // style loaded after), since the QgsVectorLayer constructor resets the temporal properties to
+  // the provider's defaults once it has loaded the style.
+  QgsVectorLayer::LayerOptions options;
+  options.loadDefaultStyle = false;
+  QgsVectorLayer added( path + QStringLiteral( "|layername=border_1905" ), QStringLiteral( "b" ),
+                        QStringLiteral( "ogr" ), options );
+  bool loaded = false;
+  added.loadDefaultStyle( loaded );
+  QVERIFY( loaded );
+  QCOMPARE( added.renderer()->type(), QStringLiteral( "categorizedSymbol" ) );
+  const auto *temporal = qobject_cast<const QgsVectorLayerTemporalProperties *>( added.temporalProperties() );
+  QVERIFY( temporal );
+  QVERIFY( temporal->isActive() );
+  QCOMPARE( temporal->mode(), Qgis::VectorTemporalMode::FeatureDateTimeStartAndEndFromFields );
+  QCOMPARE( temporal->startField(), QStringLiteral( "valid_from" ) );
+  QCOMPARE( temporal->endField(), QStringLiteral( "valid_to" ) );
+  QCOMPARE( temporal->limitMode(), Qgis::VectorTemporalLimitMode::IncludeBeginExcludeEnd );
+  QVERIFY( added.labelsEnabled() );
+  QVERIFY( added.labeling() );
+  QCOMPARE( added.editFormConfig().tabs().size(), 2 );
+
+  QVERIFY( !added.mapTipTemplate().isEmpty() );
+  QgsFeature feature;
+  QgsFeatureIterator it = added.getFeatures(
+      QgsFeatureRequest().setFilterExpression( QStringLiteral( "\"id\" = 'south-square'" ) ) );
+  QVERIFY( it.nextFeature( feature ) );
+  QgsExpressionContext context;
+  context.appendScopes( QgsExpressionContextUtils::globalProjectLayerScopes( &added ) );
+  context.setFeature( feature );
+  const QString tip = QgsExpression::replaceExpressionText( added.mapTipTemplate(), &context );
+  QVERIFY2( tip.contains( QStringLiteral( "A test source" ) ), qPrintable( tip ) );
+  QVERIFY2( tip.contains( QStringLiteral( "Art. IX" ) ), qPrintable( tip ) );
+
+  // Every temporal layer, points as well.
+  QgsVectorLayer events( path + QStringLiteral( "|layername=events" ), QStringLiteral( "e" ),
+                         QStringLiteral( "ogr" ), options );
+  events.loadDefaultStyle( loaded );
+  QVERIFY( loaded );
+  QVERIFY( events.temporalProperties()->isActive() );
 }
 
 void TestPendulumDataBuilder::keepsEmptyEndsNull()

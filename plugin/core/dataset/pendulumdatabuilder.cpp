@@ -8,6 +8,7 @@
 #include "pendulumpopup.h"
 #include "pendulumqgiscompat.h"
 #include "pendulumschema.h"
+#include "pendulumtemporal.h"
 #include "pendulumtemporaryname.h"
 #include "pendulumvalidator.h"
 
@@ -407,6 +408,12 @@ bool PendulumDataBuilder::storeStyles( const QString &path )
       mErrors << QStringLiteral( "%1: %2" ).arg( qml, message );
       continue;
     }
+    // What the plugin sets on loading a layer goes into the stored style too, so that a stock
+    // QGIS (Add Layer ▸ GeoPackage, no Pendulum) gets it: the time on valid_from/valid_to, the
+    // labels, the cited map tip and the two-tab form, in English (the plugin re-applies its language).
+    if ( info.temporal )
+      PendulumTemporal::configure( &layer );
+    PendulumLayerLanguage::apply( &layer, info, QStringLiteral( "en" ) );
     const QString error =
         PendulumQgis::saveStyleToDatabase( layer, info.id, QStringLiteral( "Pendulum print style" ), true );
     if ( !error.isEmpty() )

@@ -12,7 +12,9 @@ class QgsFeedback;
 /**
  * Builds the record (the layers/ GeoJSON files, catalog.json, sources.json and the QML
  * styles) into one GeoPackage: real date columns with an index on them, a
- * spatial index, each layer's style stored as its default in layer_styles,
+ * spatial index, each layer's style stored as its default in layer_styles (with
+ * what the plugin sets on loading: time on valid_from/valid_to, labels, the
+ * cited map tip and the two-tab form, so that a stock QGIS shows them too),
  * and the catalog and bibliography in a metadata table.
  *
  * The GeoPackage is written under a temporary name beside the target and

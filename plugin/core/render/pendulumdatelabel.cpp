@@ -2,16 +2,44 @@
 
 #include "pendulumqgiscompat.h"
 
+#include <QDomDocument>
 #include <QImage>
 #include <QPainter>
 
 #include "qgsexpression.h"
+#include "qgsproject.h"
+#include "qgsreadwritecontext.h"
 #include "qgsrendercontext.h"
 #include "qgstextrenderer.h"
 
 PendulumDateLabel::PendulumDateLabel( const QString &labelText ) : mLabelText( labelText )
 {
   setDisplayName( QStringLiteral( "Pendulum date label" ) );
+}
+
+QStringList PendulumDateLabel::decorationKeys()
+{
+  return { QStringLiteral( "/Enabled" ),         QStringLiteral( "/Placement" ),
+           QStringLiteral( "/MarginUnit" ),      QStringLiteral( "/Label" ),
+           QStringLiteral( "/BackgroundColor" ), QStringLiteral( "/MarginH" ),
+           QStringLiteral( "/MarginV" ),         QStringLiteral( "/Font" ) };
+}
+
+void PendulumDateLabel::writeDecoration( QgsProject *project, const QString &labelText )
+{
+  constexpr int topLeft = 1; // QgsDecorationItem::TopLeft
+  const QString scope = decorationScope();
+  QDomDocument document;
+  document.appendChild( textFormat().writeXml( document, QgsReadWriteContext() ) );
+  project->writeEntry( scope, QStringLiteral( "/Placement" ), topLeft );
+  project->writeEntry( scope, QStringLiteral( "/MarginUnit" ), QStringLiteral( "MM" ) );
+  project->writeEntry( scope, QStringLiteral( "/MarginH" ), marginMillimeters() );
+  project->writeEntry( scope, QStringLiteral( "/MarginV" ), marginMillimeters() );
+  // The box is the text format's own background: the decoration's band stays transparent.
+  project->writeEntry( scope, QStringLiteral( "/BackgroundColor" ), QStringLiteral( "0,0,0,0" ) );
+  project->writeEntry( scope, QStringLiteral( "/Font" ), document.toString() );
+  project->writeEntry( scope, QStringLiteral( "/Enabled" ), true );
+  project->writeEntry( scope, QStringLiteral( "/Label" ), labelText );
 }
 
 QgsTextFormat PendulumDateLabel::textFormat()
@@ -60,9 +88,11 @@ void PendulumDateLabel::drawLines( QgsRenderContext &context, const QStringList 
   const QgsScopedQPainterState painterState( context.painter() );
   context.setPainterFlagsUsingContext();
   const QgsTextFormat format = textFormat();
-  const double margin = context.convertToPainterUnits( marginMillimeters(), PendulumQgis::RenderUnit::Millimeters );
-  const double height = QgsTextRenderer::textHeight( context, format, lines, PendulumQgis::TextLayoutMode::Point );
+  const double margin =
+      context.convertToPainterUnits( marginMillimeters(), PendulumQgis::RenderUnit::Millimeters );
+  const double height =
+      QgsTextRenderer::textHeight( context, format, lines, PendulumQgis::TextLayoutMode::Point );
   const double descent = QgsTextRenderer::fontMetrics( context, format ).descent();
-  QgsTextRenderer::drawText( QPointF( margin, margin + height - descent ), 0.0, PendulumQgis::TextHorizontalAlignment::Left,
-                             lines, context, format );
+  QgsTextRenderer::drawText( QPointF( margin, margin + height - descent ), 0.0,
+                             PendulumQgis::TextHorizontalAlignment::Left, lines, context, format );
 }

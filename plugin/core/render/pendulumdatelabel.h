@@ -7,6 +7,7 @@
 #include "qgstextformat.h"
 
 class QImage;
+class QgsProject;
 
 /**
  * The date label of Pendulum's maps: bold Noto Sans 14 pt on a white rounded
@@ -31,6 +32,19 @@ public:
   //! Draws \a text (no expressions) onto \a image at \a dpi; thread-safe, for frames labelled in worker
   //! threads.
   static void draw( QImage &image, const QString &text, int dpi );
+
+  //! The project scope of QGIS's Title Label decoration (src/app/decorations/qgsdecorationtitle.cpp).
+  static QString decorationScope() { return QStringLiteral( "TitleLabel" ); }
+
+  //! The keys the Title Label decoration reads from decorationScope().
+  static QStringList decorationKeys();
+
+  /**
+   * Sets \a project's Title Label decoration to show \a labelText (with [% expressions %])
+   * in the label's look: QGIS draws it over the canvas of any project that carries it,
+   * with or without Pendulum.
+   */
+  static void writeDecoration( QgsProject *project, const QString &labelText );
 
   void render( const QgsMapSettings &mapSettings, QgsRenderContext &context ) override;
 

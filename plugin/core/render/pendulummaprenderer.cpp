@@ -44,8 +44,7 @@ QgsMapSettings PendulumMapRenderer::mapSettings( const PendulumMapRequest &reque
   settings.setExtent( request.extent.isEmpty() ? PendulumRegion::mapExtent() : request.extent );
   settings.setOutputSize( request.size );
   settings.setOutputDpi( request.dpi );
-  settings.setBackgroundColor(
-      QColor( 0xf7, 0xf9, 0xfb ) ); // the sea: near white, so that no pale land tint is mistaken for water
+  settings.setBackgroundColor( backgroundColor() );
   settings.setFlag( Qgis::MapSettingsFlag::Antialiasing, true );
   settings.setFlag( Qgis::MapSettingsFlag::UseAdvancedEffects, true );
   settings.setFlag( Qgis::MapSettingsFlag::DrawLabeling, request.labels );

@@ -1,6 +1,7 @@
 #ifndef PENDULUMMAPRENDERER_H
 #define PENDULUMMAPRENDERER_H
 
+#include <QColor>
 #include <QDate>
 #include <QImage>
 #include <QList>
@@ -39,6 +40,9 @@ class PendulumMapRenderer
 public:
   //! \a layers bottom first (catalog order); not owned.
   explicit PendulumMapRenderer( const QList<QgsMapLayer *> &layers );
+
+  //! The sea: near white, so that no pale land tint is mistaken for water.
+  static QColor backgroundColor() { return QColor( 0xf7, 0xf9, 0xfb ); }
 
   //! The layers drawn, bottom first.
   const QList<QgsMapLayer *> &layers() const { return mLayers; }

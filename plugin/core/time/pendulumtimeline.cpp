@@ -5,16 +5,41 @@
 #include <algorithm>
 
 #include "qgsinterval.h"
+#include "qgsproject.h"
+#include "qgsprojecttimesettings.h"
 #include "qgstemporalnavigationobject.h"
 
 void PendulumTimeline::configure( QgsTemporalNavigationObject *navigation, const QDate &current )
 {
   navigation->setNavigationMode( PendulumQgis::TemporalNavigationMode::Animated );
   navigation->setFrameDuration( QgsInterval( 1, PendulumQgis::TemporalUnit::Months ) );
-  navigation->setTemporalExtents(
-      QgsDateTimeRange( QDateTime( recordStart(), QTime( 0, 0 ) ),
-                        QDateTime( QDate::currentDate().addDays( 1 ), QTime( 0, 0 ) ) ) );
+  navigation->setTemporalExtents( extents() );
   navigation->setCurrentFrameNumber( frameForDate( current ) );
+}
+
+QgsDateTimeRange PendulumTimeline::extents()
+{
+  return QgsDateTimeRange( QDateTime( recordStart(), QTime( 0, 0 ) ),
+                           QDateTime( QDate::currentDate().addDays( 1 ), QTime( 0, 0 ) ) );
+}
+
+void PendulumTimeline::configure( QgsProject *project, double framesPerSecond )
+{
+  const QgsDateTimeRange span = extents();
+  QgsProjectTimeSettings *time = project->timeSettings();
+  time->setTemporalRange( span );
+  time->setTimeStep( 1 );
+  time->setTimeStepUnit( PendulumQgis::TemporalUnit::Months );
+  time->setFramesPerSecond( framesPerSecond );
+  time->setIsTemporalRangeCumulative( false );
+  // The Temporal Controller keeps its mode and range in project entries of its own
+  // (src/gui/qgstemporalcontrollerwidget.cpp); without them it opens switched off.
+  const QString scope = QStringLiteral( "TemporalControllerWidget" );
+  project->writeEntry( scope, QStringLiteral( "/NavigationMode" ),
+                       static_cast<int>( PendulumQgis::TemporalNavigationMode::Animated ) );
+  project->writeEntry( scope, QStringLiteral( "/StartDateTime" ),
+                       span.begin().toString( Qt::ISODateWithMs ) );
+  project->writeEntry( scope, QStringLiteral( "/EndDateTime" ), span.end().toString( Qt::ISODateWithMs ) );
 }
 
 long long PendulumTimeline::frameForDate( const QDate &date )

@@ -3,6 +3,9 @@
 
 #include <QDate>
 
+#include "qgsrange.h"
+
+class QgsProject;
 class QgsTemporalNavigationObject;
 
 /**
@@ -18,6 +21,16 @@ public:
   static QDate defaultDate() { return QDate( 1910, 1, 1 ); }
 
   static void configure( QgsTemporalNavigationObject *navigation, const QDate &current );
+
+  //! The timeline's span: recordStart() to the end of today.
+  static QgsDateTimeRange extents();
+
+  /**
+   * Stores the timeline in \a project, for a QGIS without Pendulum: the project's time
+   * settings (span, one-month steps, not cumulative, \a framesPerSecond) and the keys QGIS's
+   * Temporal Controller reads on opening a project (animated mode over the span).
+   */
+  static void configure( QgsProject *project, double framesPerSecond );
 
   //! The frame (one month each, from recordStart()) holding \a date.
   static long long frameForDate( const QDate &date );
