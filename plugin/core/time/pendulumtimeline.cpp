@@ -11,6 +11,7 @@ void PendulumTimeline::configure( QgsTemporalNavigationObject *navigation, const
 {
   navigation->setNavigationMode( PendulumQgis::TemporalNavigationMode::Animated );
   navigation->setFrameDuration( QgsInterval( 1, PendulumQgis::TemporalUnit::Months ) );
+  navigation->setFramesPerSecond( framesPerSecond() );
   navigation->setTemporalExtents(
       QgsDateTimeRange( QDateTime( recordStart(), QTime( 0, 0 ) ),
                         QDateTime( QDate::currentDate().addDays( 1 ), QTime( 0, 0 ) ) ) );
