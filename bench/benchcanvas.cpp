@@ -19,9 +19,11 @@
 #include "qgslayertreemapcanvasbridge.h"
 #include "qgsmapcanvas.h"
 #include "qgsmaprenderersequentialjob.h"
+#include "qgspallabeling.h"
 #include "qgsproject.h"
 #include "qgstemporalnavigationobject.h"
 #include "qgsvectorlayer.h"
+#include "qgsvectorlayerlabeling.h"
 
 namespace
 {
@@ -187,6 +189,33 @@ int BenchCanvas::runChild( const QString &record, int runs, int frames, bool det
     variant = frame;
     variant.setFlag( Qgis::MapSettingsFlag::Antialiasing, false );
     out << "frame without antialiasing: " << medianRenderMs( variant, 5 ) << " ms\n";
+    // The text buffers (halos) of the labels, off and filled: what they cost.
+    QHash<QgsVectorLayer *, QgsPalLayerSettings> original;
+    for ( QgsMapLayer *layer : frame.layers() )
+    {
+      QgsVectorLayer *vector = qobject_cast<QgsVectorLayer *>( layer );
+      if ( vector && vector->labelsEnabled() &&
+           dynamic_cast<QgsVectorLayerSimpleLabeling *>( vector->labeling() ) )
+        original.insert( vector, vector->labeling()->settings() );
+    }
+    for ( const bool filled : { false, true } )
+    {
+      for ( auto it = original.constBegin(); it != original.constEnd(); ++it )
+      {
+        QgsPalLayerSettings settings = it.value();
+        QgsTextFormat format = settings.format();
+        QgsTextBufferSettings buffer = format.buffer();
+        buffer.setEnabled( filled );
+        buffer.setFillBufferInterior( filled );
+        format.setBuffer( buffer );
+        settings.setFormat( format );
+        it.key()->setLabeling( new QgsVectorLayerSimpleLabeling( settings ) );
+      }
+      out << ( filled ? "frame, label buffers filled: " : "frame, label buffers off: " )
+          << medianRenderMs( frame, 5 ) << " ms\n";
+    }
+    for ( auto it = original.constBegin(); it != original.constEnd(); ++it )
+      it.key()->setLabeling( new QgsVectorLayerSimpleLabeling( it.value() ) );
     out.flush();
   }
 
