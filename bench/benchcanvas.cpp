@@ -183,6 +183,15 @@ int BenchCanvas::runChild( const QString &record, int runs, int frames, bool det
       out << "layer " << layer->name() << ": " << unlabelled << " ms, labelled " << medianRenderMs( alone, 5 )
           << " ms\n";
     }
+    // 1910: the spheres' line-pattern hatching is on the map.
+    QgsMapSettings spheres = frame;
+    spheres.setTemporalRange( PendulumTemporal::dayRange( QDate( 1910, 1, 1 ) ) );
+    out << "frame on 1910-01-01: " << medianRenderMs( spheres, 5 ) << " ms\n";
+    for ( QgsMapLayer *layer : frame.layers() )
+    {
+      spheres.setLayers( { layer } );
+      out << "  1910 layer " << layer->name() << ": " << medianRenderMs( spheres, 5 ) << " ms\n";
+    }
     QgsMapSettings variant = frame;
     variant.setLayers( {} );
     out << "no layers: " << medianRenderMs( variant, 5 ) << " ms\n";

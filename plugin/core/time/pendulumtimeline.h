@@ -20,7 +20,7 @@ public:
   /**
    * The playback speed configure() sets: what the desktop canvas keeps up with at 1280×720 on a
    * 2-core machine (`canvas_fps` of `./run.sh bench`, about 5–7 frames a second with the shipped
-   * styles). Faster and QGIS cancels each render before it finishes, so the map stops changing.
+   * styles). Faster and the map falls behind the controller's date.
    */
   static double framesPerSecond() { return 5; }
 
