@@ -1,5 +1,6 @@
 #include "benchsyntheticrecord.h"
 
+#include "pendulumlayersummary.h"
 #include "pendulumqgiscompat.h"
 #include "pendulumschema.h"
 
@@ -22,7 +23,9 @@
 namespace
 {
 //! Bump when the model changes: files made by an older generator are rewritten.
-constexpr int GENERATOR_VERSION = 2;
+//! The `sources` of every synthetic feature.
+const char *const SOURCES = "[{\"id\": \"synthetic\"}]";
+constexpr int GENERATOR_VERSION = 3; // 3: the layer summaries of `pendulum build`
 const QDate FIRST_DAY( 1855, 1, 1 );
 const QDate LAST_DAY( 2023, 12, 31 );
 constexpr double WEST = 70, EAST = 180, SOUTH = 15, NORTH = 75;
@@ -196,6 +199,8 @@ bool BenchSyntheticRecord::write( const QString &path, int features, QString *er
   std::uniform_real_distribution<double> unit01( 0, 1 );
   const int span = int( FIRST_DAY.daysTo( LAST_DAY ) );
 
+  // As `pendulum build` stores it, so that opening the record reads no feature for the metadata.
+  PendulumLayerSummary summary;
   bool ok = OGR_L_StartTransaction( layer ) == OGRERR_NONE;
   for ( int u = 0; ok && u < units; ++u )
   {
@@ -234,13 +239,15 @@ bool BenchSyntheticRecord::write( const QString &path, int features, QString *er
         const QDate to = FIRST_DAY.addDays( breaks.at( v ) );
         OGR_F_SetFieldDateTime( feature, toField, to.year(), to.month(), to.day(), 0, 0, 0, 0 );
         OGR_F_SetFieldString( feature, toPrecisionField, "day" );
+        summary.addFeature( SOURCES, QVariant( from ), QVariant( to ) );
       }
       else
       {
         OGR_F_SetFieldNull( feature, toField );
+        summary.addFeature( SOURCES, QVariant( from ), QVariant( QDate() ) );
       }
       OGR_F_SetFieldString( feature, fromPrecisionField, "day" );
-      OGR_F_SetFieldString( feature, sourcesField, "[{\"id\": \"synthetic\"}]" );
+      OGR_F_SetFieldString( feature, sourcesField, SOURCES );
       OGR_F_SetFieldString( feature, certaintyField,
                             CERTAINTIES.at( ( u + v ) % CERTAINTIES.size() ).toUtf8().constData() );
       OGR_F_SetFieldString( feature, methodField, "Generated for the scale benchmark." );
@@ -268,6 +275,9 @@ bool BenchSyntheticRecord::write( const QString &path, int features, QString *er
       { "schema_version", QByteArray::number( PendulumSchema::version() ) },
       { "catalog", catalogJson() },
       { "sources", sourcesJson() },
+      { PendulumLayerSummary::summariesKey().toUtf8(),
+        QJsonDocument( QJsonObject{ { QStringLiteral( "states" ), summary.toJson() } } )
+            .toJson( QJsonDocument::Compact ) },
       { "synthetic",
         QStringLiteral( "%1 features, generator %2" ).arg( features ).arg( GENERATOR_VERSION ).toUtf8() },
   };
@@ -298,7 +308,8 @@ bool BenchSyntheticRecord::storeStyle( const QString &path, const QString &style
     *error = QStringLiteral( "%1: cannot style the synthetic layer (%2)" ).arg( path, message );
     return false;
   }
-  const QString saveError = PendulumQgis::saveStyleToDatabase( layer, QStringLiteral( "states" ), QString(), true );
+  const QString saveError =
+      PendulumQgis::saveStyleToDatabase( layer, QStringLiteral( "states" ), QString(), true );
   if ( !saveError.isEmpty() )
   {
     *error = QStringLiteral( "%1: %2" ).arg( path, saveError );

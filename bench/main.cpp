@@ -2,6 +2,7 @@
 // ./run.sh bench builds it, builds the record and runs it; see bench/RESULTS.md.
 
 #include "benchanimation.h"
+#include "benchcanvas.h"
 #include "benchframe.h"
 #include "benchmachine.h"
 #include "benchreport.h"
@@ -74,8 +75,15 @@ int main( int argc, char **argv )
         QStringLiteral( "N" ), QStringLiteral( "1" ) },
       { QStringLiteral( "scale" ), QStringLiteral( "Synthetic record sizes." ), QStringLiteral( "LIST" ),
         QStringLiteral( "10k,100k,1M" ) },
-      { QStringLiteral( "only" ), QStringLiteral( "Only these measures: animation,frame,scale,startup." ),
-        QStringLiteral( "LIST" ), QStringLiteral( "animation,frame,scale,startup" ) },
+      { QStringLiteral( "only" ),
+        QStringLiteral( "Only these measures: animation,frame,scale,startup,canvas (e.g. --only canvas)." ),
+        QStringLiteral( "LIST" ), QStringLiteral( "animation,frame,scale,startup,canvas" ) },
+      { QStringLiteral( "canvas-runs" ), QStringLiteral( "Runs of the canvas frame and basemap (median)." ),
+        QStringLiteral( "N" ), QStringLiteral( "15" ) },
+      { QStringLiteral( "canvas-frames" ), QStringLiteral( "Monthly frames stepped in the canvas." ),
+        QStringLiteral( "N" ), QStringLiteral( "60" ) },
+      { QStringLiteral( "canvas-detail" ),
+        QStringLiteral( "Run only the canvas measure's process, printing where a frame's time goes." ) },
       // Child processes of the scale and start-up measures.
       { QStringLiteral( "scale-child" ), QStringLiteral( "(internal)" ), QStringLiteral( "SIDE" ) },
       { QStringLiteral( "synthetic" ), QStringLiteral( "(internal)" ), QStringLiteral( "GPKG" ) },
@@ -84,6 +92,7 @@ int main( int argc, char **argv )
       { QStringLiteral( "scale-points" ), QStringLiteral( "(internal)" ), QStringLiteral( "N" ),
         QStringLiteral( "20" ) },
       { QStringLiteral( "startup-child" ), QStringLiteral( "(internal)" ) },
+      { QStringLiteral( "canvas-child" ), QStringLiteral( "(internal)" ) },
   } );
   parser.process( app );
 
@@ -98,6 +107,14 @@ int main( int argc, char **argv )
   else if ( parser.isSet( QStringLiteral( "startup-child" ) ) )
   {
     status = BenchStartup::runChild( parser.value( QStringLiteral( "record" ) ) );
+  }
+  else if ( parser.isSet( QStringLiteral( "canvas-child" ) ) ||
+            parser.isSet( QStringLiteral( "canvas-detail" ) ) )
+  {
+    status = BenchCanvas::runChild( parser.value( QStringLiteral( "record" ) ),
+                                    parser.value( QStringLiteral( "canvas-runs" ) ).toInt(),
+                                    parser.value( QStringLiteral( "canvas-frames" ) ).toInt(),
+                                    parser.isSet( QStringLiteral( "canvas-detail" ) ) );
   }
   else
   {
@@ -136,6 +153,13 @@ int main( int argc, char **argv )
     {
       section( "4. start-up" );
       BenchStartup( record, 5 ).run( report );
+    }
+    if ( only.contains( QStringLiteral( "canvas" ) ) )
+    {
+      section( "5. desktop timeline" );
+      BenchCanvas( record, parser.value( QStringLiteral( "canvas-runs" ) ).toInt(),
+                   parser.value( QStringLiteral( "canvas-frames" ) ).toInt() )
+          .run( report );
     }
 
     const QString markdown = report.markdown( BenchMachine::describe(), total.elapsed() / 1000.0 );

@@ -28,6 +28,9 @@ void TestPendulumTimeline::animatesTheRecordMonthByMonth()
   const QgsDateTimeRange frame = navigation.dateTimeRangeForFrameNumber( navigation.currentFrameNumber() );
   QCOMPARE( frame.begin().date(), QDate( 1910, 1, 1 ) );
   QCOMPARE( frame.end().date(), QDate( 1910, 2, 1 ) );
+  // Plays at a speed the canvas keeps up with, not QGIS's default of one frame a second.
+  QCOMPARE( navigation.framesPerSecond(), PendulumTimeline::framesPerSecond() );
+  QVERIFY( navigation.framesPerSecond() > 1 );
 }
 
 void TestPendulumTimeline::framesAreCalendarMonths_data()

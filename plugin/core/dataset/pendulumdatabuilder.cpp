@@ -5,6 +5,7 @@
 #include "pendulumgeopackageuse.h"
 #include "pendulumlanguage.h"
 #include "pendulumlayerlanguage.h"
+#include "pendulumlayersummary.h"
 #include "pendulumpopup.h"
 #include "pendulumqgiscompat.h"
 #include "pendulumschema.h"
@@ -240,6 +241,28 @@ bool PendulumDataBuilder::writeLayer( GDALDatasetH dataset, const PendulumLayerI
     return false;
   }
   OGRFeatureDefnH layerDefinition = OGR_L_GetLayerDefn( layer );
+  // The layer's metadata summary, from the values as written (PendulumLayerSummary::scan reads the same).
+  const auto columnOf = [&columns]( const char *name )
+  {
+    const auto it =
+        std::find_if( columns.cbegin(), columns.cend(),
+                      [name]( const PendulumSchema::Field &field ) { return field.name == name; } );
+    return it == columns.cend() ? -1 : int( it - columns.cbegin() );
+  };
+  const int sourcesColumn = columnOf( "sources" );
+  const int fromColumn = columnOf( "valid_from" );
+  const int toColumn = columnOf( "valid_to" );
+  const auto writtenDate = []( OGRFeatureH written, int column )
+  {
+    if ( column < 0 )
+      return QVariant();
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, zone = 0;
+    if ( !OGR_F_IsFieldSetAndNotNull( written, column ) ||
+         !OGR_F_GetFieldAsDateTime( written, column, &year, &month, &day, &hour, &minute, &second, &zone ) )
+      return QVariant( QDate() );
+    return QVariant( QDate( year, month, day ) );
+  };
+  PendulumLayerSummary summary;
   for ( const PendulumFeature &feature : features )
   {
     OGRFeatureH out = OGR_F_Create( layerDefinition );
@@ -294,10 +317,16 @@ bool PendulumDataBuilder::writeLayer( GDALDatasetH dataset, const PendulumLayerI
     OGR_F_SetGeometryDirectly( out, geometry );
     if ( OGR_L_CreateFeature( layer, out ) != OGRERR_NONE )
       mErrors << QStringLiteral( "%1: %2: cannot write (%3)" ).arg( fileName, feature.id, gdalError() );
+    summary.addFeature( sourcesColumn < 0 ? QVariant()
+                        : OGR_F_IsFieldSetAndNotNull( out, sourcesColumn )
+                            ? QVariant( QString::fromUtf8( OGR_F_GetFieldAsString( out, sourcesColumn ) ) )
+                            : QVariant( QString() ),
+                        writtenDate( out, fromColumn ), writtenDate( out, toColumn ) );
     OGR_F_Destroy( out );
   }
   if ( OGR_L_CommitTransaction( layer ) != OGRERR_NONE )
     mErrors << QStringLiteral( "%1: cannot commit (%2)" ).arg( fileName, gdalError() );
+  mSummaries.insert( info.id, summary.toJson() );
 
   // The temporal filter compares these columns on every frame: index them.
   if ( info.temporal )
@@ -329,6 +358,7 @@ bool PendulumDataBuilder::writeMeta( GDALDatasetH dataset )
       { QStringLiteral( "pendulum_version" ), QByteArray( PENDULUM_VERSION ) },
       { QStringLiteral( "catalog" ), mRecord.catalog().json() },
       { QStringLiteral( "sources" ), mRecord.sourcesJson() },
+      { PendulumLayerSummary::summariesKey(), QJsonDocument( mSummaries ).toJson( QJsonDocument::Compact ) },
   };
   for ( const auto &row : rows )
   {

@@ -3,6 +3,7 @@
 
 #include "pendulumrecordreader.h"
 
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -50,6 +51,7 @@ private:
   QString mStylesDir;
   PendulumRecordReader mRecord;
   QStringList mErrors;
+  QJsonObject mSummaries; //!< PendulumLayerSummary of each layer written, by id
 };
 
 #endif // PENDULUMDATABUILDER_H

@@ -121,6 +121,7 @@ std::unique_ptr<PendulumDataset> PendulumDataset::open( const QString &path, QSt
   std::unique_ptr<PendulumDataset> dataset( new PendulumDataset() );
   dataset->mPath = QFileInfo( path ).absoluteFilePath();
   dataset->mSources = meta.value( QStringLiteral( "sources" ) );
+  dataset->mSummaries = PendulumLayerSummary::parseAll( meta.value( PendulumLayerSummary::summariesKey() ) );
   if ( !dataset->mCatalog.fromJson( meta.value( QStringLiteral( "catalog" ) ), error ) )
   {
     *error = QStringLiteral( "%1: %2; rebuild it with `pendulum build`" ).arg( path, *error );
@@ -168,7 +169,12 @@ QgsVectorLayer *PendulumDataset::createLayer( const PendulumLayerInfo &info, con
   PendulumBibliography bibliography;
   QString sourcesError;
   bibliography.fromJson( mSources, &sourcesError ); // checked when built; a bad one only loses the links
-  layer->setMetadata( PendulumLayerMetadata::create( layer.get(), info, bibliography, language ) );
+  // What the build stored costs nothing to read; scanning every feature grows with the record.
+  const auto summary = mSummaries.constFind( info.id );
+  layer->setMetadata(
+      summary != mSummaries.constEnd()
+          ? PendulumLayerMetadata::create( layer.get(), info, bibliography, language, *summary )
+          : PendulumLayerMetadata::create( layer.get(), info, bibliography, language ) );
   return layer.release();
 }
 

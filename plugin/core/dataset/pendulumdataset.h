@@ -2,8 +2,10 @@
 #define PENDULUMDATASET_H
 
 #include "pendulumcatalog.h"
+#include "pendulumlayersummary.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <memory>
@@ -48,6 +50,8 @@ private:
   QString mPath;
   PendulumCatalog mCatalog;
   QByteArray mSources;
+  //! By layer id, as `pendulum build` stored them; a layer without one is scanned when opened.
+  QHash<QString, PendulumLayerSummary> mSummaries;
 };
 
 #endif // PENDULUMDATASET_H

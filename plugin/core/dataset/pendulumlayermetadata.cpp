@@ -2,13 +2,8 @@
 
 #include "pendulumbibliography.h"
 #include "pendulumlanguage.h"
+#include "pendulumlayersummary.h"
 #include "pendulumqgiscompat.h"
-#include "pendulumschema.h"
-
-#include <QSet>
-
-#include "qgsfeatureiterator.h"
-#include "qgsfeaturerequest.h"
 #include "qgsvectorlayer.h"
 
 QString PendulumLayerMetadata::licence()
@@ -27,6 +22,13 @@ QgsLayerMetadata PendulumLayerMetadata::create( QgsVectorLayer *layer, const Pen
                                                 const PendulumBibliography &bibliography,
                                                 const QString &language )
 {
+  return create( layer, info, bibliography, language, PendulumLayerSummary::scan( layer ) );
+}
+
+QgsLayerMetadata PendulumLayerMetadata::create( QgsVectorLayer *layer, const PendulumLayerInfo &info,
+                                                const PendulumBibliography &bibliography,
+                                                const QString &language, const PendulumLayerSummary &summary )
+{
   QgsLayerMetadata metadata;
   metadata.setIdentifier( QStringLiteral( "pendulum:%1" ).arg( info.id ) );
   metadata.setParentIdentifier( QStringLiteral( "pendulum" ) );
@@ -42,57 +44,10 @@ QgsLayerMetadata PendulumLayerMetadata::create( QgsVectorLayer *layer, const Pen
   metadata.setCrs( layer->crs() );
 
   // The works the features cite (in first-cited order) and the period they cover.
-  QStringList ids;
-  QSet<QString> seen;
-  QDateTime first;
-  QDateTime last;
-  bool openEnded = false;
-  const QgsFields fields = layer->fields();
-  const int sourcesIndex = fields.lookupField( QStringLiteral( "sources" ) );
-  const int fromIndex = fields.lookupField( PendulumSchema::startField() );
-  const int toIndex = fields.lookupField( PendulumSchema::endField() );
-  QgsAttributeList attributes;
-  for ( const int index : { sourcesIndex, fromIndex, toIndex } )
-  {
-    if ( index >= 0 )
-      attributes << index;
-  }
-  if ( !attributes.isEmpty() )
-  {
-    QgsFeatureRequest request;
-    request.setFlags( PendulumQgis::FeatureRequestFlag::NoGeometry );
-    request.setSubsetOfAttributes( attributes );
-    QgsFeatureIterator it = layer->getFeatures( request );
-    QgsFeature feature;
-    while ( it.nextFeature( feature ) )
-    {
-      if ( sourcesIndex >= 0 )
-      {
-        for ( const PendulumCitation &citation :
-              PendulumBibliography::citationsOf( feature.attribute( sourcesIndex ) ) )
-        {
-          if ( !seen.contains( citation.id ) )
-          {
-            seen.insert( citation.id );
-            ids << citation.id;
-          }
-        }
-      }
-      if ( fromIndex >= 0 )
-      {
-        const QDateTime from( feature.attribute( fromIndex ).toDate().startOfDay() );
-        if ( from.isValid() && ( !first.isValid() || from < first ) )
-          first = from;
-      }
-      if ( toIndex >= 0 )
-      {
-        const QDateTime to( feature.attribute( toIndex ).toDate().startOfDay() );
-        openEnded |= !to.isValid();
-        if ( to.isValid() && ( !last.isValid() || to > last ) )
-          last = to;
-      }
-    }
-  }
+  const QStringList &ids = summary.citedIds;
+  const QDateTime first = summary.first.startOfDay();
+  const QDateTime last = summary.last.startOfDay();
+  const bool openEnded = summary.openEnded;
 
   QgsLayerMetadata::Extent extent;
   QgsLayerMetadata::SpatialExtent spatial;

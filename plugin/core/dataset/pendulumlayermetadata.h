@@ -6,6 +6,7 @@
 #include "qgslayermetadata.h"
 
 class PendulumBibliography;
+class PendulumLayerSummary;
 class QgsVectorLayer;
 
 /**
@@ -29,6 +30,11 @@ public:
    */
   static QgsLayerMetadata create( QgsVectorLayer *layer, const PendulumLayerInfo &info,
                                   const PendulumBibliography &bibliography, const QString &language );
+
+  //! The same, with the cited works and period taken from \a summary instead of the features.
+  static QgsLayerMetadata create( QgsVectorLayer *layer, const PendulumLayerInfo &info,
+                                  const PendulumBibliography &bibliography, const QString &language,
+                                  const PendulumLayerSummary &summary );
 };
 
 #endif // PENDULUMLAYERMETADATA_H

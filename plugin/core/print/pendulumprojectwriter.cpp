@@ -28,11 +28,6 @@
 #include "qgsprojectviewsettings.h"
 #include "qgsreferencedgeometry.h"
 
-namespace
-{
-//! As `pendulum animate` plays by default: four months a second.
-constexpr double sFramesPerSecond = 4;
-} // namespace
 
 bool PendulumProjectWriter::fill( QgsProject *project, const PendulumDataset &dataset,
                                   const QString &language, QString *error )
@@ -49,7 +44,8 @@ bool PendulumProjectWriter::fill( QgsProject *project, const PendulumDataset &da
   project->viewSettings()->setDefaultViewExtent( region );
   project->viewSettings()->setPresetFullExtent( region );
   project->setBackgroundColor( PendulumMapRenderer::backgroundColor() );
-  PendulumTimeline::configure( project, sFramesPerSecond );
+  // The speed the plugin sets, which the canvas keeps up with (measured: bench canvas_fps).
+  PendulumTimeline::configure( project, PendulumTimeline::framesPerSecond() );
   PendulumDateLabel::writeDecoration( project, PendulumFrameDate::labelText( language ) );
 
   // The layouts users know from `pendulum map` and `pendulum atlas`, to restyle and print from QGIS.

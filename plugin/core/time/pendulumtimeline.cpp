@@ -13,6 +13,7 @@ void PendulumTimeline::configure( QgsTemporalNavigationObject *navigation, const
 {
   navigation->setNavigationMode( PendulumQgis::TemporalNavigationMode::Animated );
   navigation->setFrameDuration( QgsInterval( 1, PendulumQgis::TemporalUnit::Months ) );
+  navigation->setFramesPerSecond( framesPerSecond() );
   navigation->setTemporalExtents( extents() );
   navigation->setCurrentFrameNumber( frameForDate( current ) );
 }
@@ -52,11 +53,9 @@ void PendulumTimeline::showDay( QgsTemporalNavigationObject *navigation, const Q
   const QDate day = std::clamp( date, recordStart(), QDate::currentDate() );
   // The record's own timeline, set up again only if something else changed it: the extents stay
   // 1855 to today and the frames calendar months, whatever day is shown.
-  const QgsDateTimeRange extents( QDateTime( recordStart(), QTime( 0, 0 ) ),
-                                  QDateTime( QDate::currentDate().addDays( 1 ), QTime( 0, 0 ) ) );
   if ( navigation->navigationMode() != PendulumQgis::TemporalNavigationMode::Animated ||
        !( navigation->frameDuration() == QgsInterval( 1, PendulumQgis::TemporalUnit::Months ) ) ||
-       navigation->temporalExtents() != extents )
+       navigation->temporalExtents() != extents() )
     configure( navigation, day );
   else
     navigation->setCurrentFrameNumber( frameForDate( day ) );

@@ -20,6 +20,14 @@ public:
   //! The date the timeline opens on: a year that shows the story (the spheres, Karafuto, Kwantung).
   static QDate defaultDate() { return QDate( 1910, 1, 1 ); }
 
+  /**
+   * The playback speed configure() sets: what the desktop canvas keeps up with at 1280×720 on a
+   * 2-core machine (`canvas_fps` of `./run.sh bench`, about 5–7 frames a second with the shipped
+   * styles). Faster and the map falls behind the controller's date.
+   */
+  static double framesPerSecond() { return 5; }
+
+  //! Animated mode over the record, one-month frames, on \a current's month, playing at framesPerSecond().
   static void configure( QgsTemporalNavigationObject *navigation, const QDate &current );
 
   //! The timeline's span: recordStart() to the end of today.
