@@ -54,9 +54,16 @@ check("Karafuto" in r.get("form_html", "") or "Japan" in r.get("form_html", ""),
       f"the Identify form at Toyohara does not show the popup: {r.get('form_html', '')[:200]!r}")
 names = r.get("layer_names_ja", [])
 check(any(any("\u3040" <= ch <= "\u9fff" for ch in name) for name in names), f"layer names not in Japanese: {names}")
+legend_ru = r.get("legend_ru") or []
+check(legend_ru and all(any("\u0400" <= ch <= "\u04ff" for ch in name) for name in legend_ru),
+      f"the Layers panel's legend is not in Russian: {legend_ru}")
+legend_ja = r.get("legend_ja") or []
+check(legend_ja and all(any("\u3040" <= ch <= "\u9fff" for ch in name) for name in legend_ja),
+      f"the Layers panel's legend is not in Japanese: {legend_ja}")
 check("'ja'" in r.get("date_label_ja", ""), f"the date label is not Japanese: {r.get('date_label_ja')!r}")
 check(r.get("first_event_ja") == "日露和親条約(下田条約)調印", f"events dock not in Japanese: {r.get('first_event_ja')!r}")
-for shot in ("desktop-1906-01-01", "desktop-1946-06-01", "desktop-event-portsmouth", "desktop-japanese"):
+for shot in ("desktop-1906-01-01", "desktop-1946-06-01", "desktop-event-portsmouth", "desktop-japanese",
+             "desktop-russian"):
     checks.screenshot(shot)
 
 checks.finish(f"e2e desktop: timeline, events dock, sources dock, map tip (shown by {r.get('map_tip_engine')}), "

@@ -13,6 +13,7 @@
 #include "qgseditformconfig.h"
 #include "qgseditorwidgetsetup.h"
 #include "qgsexpression.h"
+#include "qgsmaplayerlegend.h"
 #include "qgspallabeling.h"
 #include "qgsproject.h"
 #include "qgsvectorlayer.h"
@@ -138,6 +139,9 @@ void translateLegend( QgsVectorLayer *layer, const QString &language )
     const QString name = legendName( categories.at( i ).value().toString(), language );
     renderer->updateCategoryLabel( i, name.isEmpty() ? english.at( i ) : name );
   }
+  // The labels changed inside the renderer, which tells no one: the Layers panel redraws its legend.
+  if ( QgsMapLayerLegend *legend = layer->legend() )
+    emit legend->itemsChanged();
 }
 } // namespace
 
