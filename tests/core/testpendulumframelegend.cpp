@@ -5,10 +5,12 @@
 #include "pendulumtest.h"
 #include "pendulumtestrecord.h"
 
+#include "qgscategorizedsymbolrenderer.h"
 #include "qgslayertree.h"
 #include "qgslayertreemodel.h"
 #include "qgslayertreemodellegendnode.h"
 #include "qgsmapsettings.h"
+#include "qgssymbol.h"
 #include "qgsvectorlayer.h"
 
 /**
@@ -198,6 +200,15 @@ void TestPendulumFrameLegend::layerLegendListsTheDay()
                 day.contains( QStringLiteral( "Soviet Union" ) ) &&
                 !day.contains( QStringLiteral( "Russian Empire" ) ),
             qPrintable( day.join( ", " ) ) );
+
+  // Restyled (a new renderer: where QGIS keys categories by their uuid, new legend keys), the layer
+  // still lists the day's powers.
+  const auto *styled = static_cast<const QgsCategorizedSymbolRenderer *>( states->renderer() );
+  QgsCategoryList reclassified; // as "Classify" makes them: new categories, new legend keys
+  for ( const QgsRendererCategory &category : styled->categories() )
+    reclassified << QgsRendererCategory( category.value(), category.symbol()->clone(), category.label() );
+  states->setRenderer( new QgsCategorizedSymbolRenderer( styled->classAttribute(), reclassified ) );
+  QCOMPARE( labels(), day );
 
   // Taken off, QGIS's default legend lists every power again.
   PendulumDayLegend::uninstall( states );

@@ -38,6 +38,14 @@ void copySettings( const QgsMapLayerLegend *from, QgsMapLayerLegend *to )
 PendulumDayLegend::PendulumDayLegend( QgsVectorLayer *layer )
     : QgsDefaultVectorLayerLegend( layer ), mLayer( layer )
 {
+  // A new renderer (the user restyled the layer) has new legend keys: find the day's again.
+  connect( layer, &QgsVectorLayer::rendererChanged, this,
+           [this]
+           {
+             const QDate day = mDay;
+             mDay = QDate();
+             setDay( day );
+           } );
 }
 
 void PendulumDayLegend::setDay( const QDate &day )
