@@ -1,6 +1,7 @@
 #include "benchcanvas.h"
 
 #include "benchreport.h"
+#include "benchstartup.h"
 #include "benchstatistics.h"
 #include "pendulumdataset.h"
 #include "pendulumlayerlanguage.h"
@@ -119,15 +120,8 @@ int BenchCanvas::runChild( const QString &record, int runs, int frames, bool det
   canvas.show();
   QCoreApplication::processEvents();
 
-  QString error;
-  const std::unique_ptr<PendulumDataset> dataset = PendulumDataset::open( record, &error );
-  if ( !dataset ||
-       !PendulumProjectLoader::load( QgsProject::instance(), *dataset,
-                                     PendulumLayerLanguage::fromProject( QgsProject::instance() ), &error ) )
-  {
-    QTextStream( stdout ) << "error: " << error << '\n';
+  if ( !BenchStartup::loadRecord( record ) )
     return 1;
-  }
   PendulumTimeline::configure( &navigation, FIRST_FRAME );
   QCoreApplication::processEvents(); // the bridge's own set-up, as PendulumPlugin::frameRegion waits for it
   const double first = timeRefresh( canvas,

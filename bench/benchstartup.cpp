@@ -54,15 +54,8 @@ int BenchStartup::runChild( const QString &record )
   QElapsedTimer timer;
   timer.start();
   // PendulumPlugin::addHistoricalLayers.
-  QString error;
-  const std::unique_ptr<PendulumDataset> dataset = PendulumDataset::open( record, &error );
-  if ( !dataset ||
-       !PendulumProjectLoader::load( QgsProject::instance(), *dataset,
-                                     PendulumLayerLanguage::fromProject( QgsProject::instance() ), &error ) )
-  {
-    QTextStream( stdout ) << "error: " << error << '\n';
+  if ( !loadRecord( record ) )
     return 1;
-  }
   PendulumTimeline::configure( &navigation, PendulumTimeline::defaultDate() );
   // PendulumPlugin::frameRegion, on the next turn of the event loop as there.
   QTimer::singleShot( 0, &canvas,
@@ -118,4 +111,18 @@ void BenchStartup::run( BenchReport &report )
                       "docks the plugin opens at the same time are not part of it." )
           .arg( layers )
           .arg( all.join( QStringLiteral( ", " ) ) ) );
+}
+
+bool BenchStartup::loadRecord( const QString &record )
+{
+  QString error;
+  const std::unique_ptr<PendulumDataset> dataset = PendulumDataset::open( record, &error );
+  if ( !dataset ||
+       !PendulumProjectLoader::load( QgsProject::instance(), *dataset,
+                                     PendulumLayerLanguage::fromProject( QgsProject::instance() ), &error ) )
+  {
+    QTextStream( stdout ) << "error: " << error << '\n';
+    return false;
+  }
+  return true;
 }

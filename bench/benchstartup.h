@@ -22,6 +22,12 @@ public:
   //! The child process: one timed action; prints `startup_ms: N`. Returns the exit code.
   static int runChild( const QString &record );
 
+  /**
+   * Opens \a record and loads its layers into the current project, in the project's language, as
+   * Add Historical Layers does; on failure prints the error and returns false.
+   */
+  static bool loadRecord( const QString &record );
+
 private:
   QString mRecord;
   int mRuns = 5;

@@ -46,6 +46,20 @@ inline Result run( const QStringList &arguments, const QProcessEnvironment &envi
   result.err = QString::fromUtf8( process.readAllStandardError() );
   return result;
 }
+/**
+ * What is wrong with \a result as a usage error whose one line begins with
+ * \a message (exit 2); empty if nothing.
+ */
+inline QString usageErrorProblem( const Result &result, const QString &message )
+{
+  if ( result.code != 2 )
+    return QStringLiteral( "exit %1, not 2: %2" ).arg( result.code ).arg( result.err );
+  if ( !result.err.startsWith( message ) )
+    return QStringLiteral( "the message is not '%1…': %2" ).arg( message, result.err );
+  if ( result.err.count( QLatin1Char( '\n' ) ) != 1 )
+    return QStringLiteral( "not one line: %1" ).arg( result.err );
+  return QString();
+}
 } // namespace PendulumTestCli
 
 #endif // PENDULUMTESTCLI_H
