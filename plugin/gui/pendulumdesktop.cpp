@@ -50,7 +50,12 @@ PendulumDesktop::PendulumDesktop( QgisInterface *iface, QObject *parent ) : QObj
   mEventsDock->toggleViewAction()->setObjectName( QStringLiteral( "mActionPendulumEventsDock" ) );
   mSourcesDock->toggleViewAction()->setObjectName( QStringLiteral( "mActionPendulumSourcesDock" ) );
 
-  mLegend = new PendulumLayerTreeLegend( canvas, this );
+  mLegend = std::make_unique<PendulumLayerTreeLegend>();
+  // What follows the day but need not redraw on every frame of a playing timeline (the legend, the
+  // sources dock) waits until the day has stood a quarter of a second.
+  mDaySettled.setSingleShot( true );
+  mDaySettled.setInterval( 250 );
+  connect( &mDaySettled, &QTimer::timeout, this, &PendulumDesktop::followSettledDay );
   mTool = new PendulumWhatWasHereTool( canvas );
   mWhatWasHereAction = new QAction( QIcon( QStringLiteral( ":/pendulum/pendulumwhatwashere.svg" ) ),
                                     tr( "What Was Here?" ), this );
@@ -90,11 +95,7 @@ PendulumDesktop::PendulumDesktop( QgisInterface *iface, QObject *parent ) : QObj
              if ( mEventsDock && !mLayers.isEmpty() )
                mEventsDock->setCurrentDay( currentDay() );
              if ( !mLayers.isEmpty() )
-               mLegend->follow( mLayers );
-             // The sources dock tells who held the place on the canvas's day: it follows the day
-             // (while it is in view; a closed or hidden dock is left closed).
-             if ( mSourcesDock && mSourcesDock->isVisible() && !mLayers.isEmpty() )
-               showLastPlaceAgain();
+               mDaySettled.start();
            } );
 
   QgsProject *project = QgsProject::instance();
@@ -200,10 +201,9 @@ void PendulumDesktop::refresh()
   QList<QgsVectorLayer *> topFirst = mLayers;
   std::reverse( topFirst.begin(), topFirst.end() );
   mTool->setLayers( topFirst );
-  if ( mLayers.isEmpty() )
-    mLegend->clear();
-  else
-    mLegend->follow( mLayers );
+  mLegend->setLayers( mLayers );
+  if ( !mLayers.isEmpty() )
+    mDaySettled.start();
   mChanges = PendulumChangeIndex( mLayers );
   mEvents = PendulumEventList::fromLayers( mLayers );
   mLanguage = PendulumLayerLanguage::fromProject( project );
@@ -262,6 +262,16 @@ void PendulumDesktop::showExactDay( const QgsDateTimeRange &frame )
     mPinnedDay = QDate();
   const QDate day = mPinnedDay.isValid() ? mPinnedDay : frame.begin().date();
   mIface->mapCanvas()->setTemporalRange( PendulumTemporal::dayRange( day ) );
+}
+
+void PendulumDesktop::followSettledDay()
+{
+  QgsMapCanvas *canvas = mIface->mapCanvas();
+  mLegend->setDay( canvas->mapSettings().isTemporal() ? canvas->temporalRange().begin().date() : QDate() );
+  // The sources dock tells who held the place on the canvas's day (while it is in view; a closed
+  // or hidden dock is left closed).
+  if ( mSourcesDock && mSourcesDock->isVisible() )
+    showLastPlaceAgain();
 }
 
 void PendulumDesktop::showDay( const QDate &day )

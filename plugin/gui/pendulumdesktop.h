@@ -9,9 +9,10 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
+#include <memory>
 
 #include "qgsrange.h"
-#include <memory>
 
 class PendulumCanvasDateLabel;
 class PendulumEventsDock;
@@ -70,6 +71,8 @@ private slots:
 private:
   QgsTemporalNavigationObject *navigation() const;
   QDate currentDay() const;
+  //! Once the canvas's day has stood still: the legend and the sources dock follow it.
+  void followSettledDay();
   //! Shows \a day on the canvas, the Temporal Controller on its month.
   void showDay( const QDate &day );
   void warn( const QString &message );
@@ -105,7 +108,8 @@ private:
   QPointer<PendulumSourcesDock> mSourcesDock;
   PendulumWhatWasHereTool *mTool = nullptr;
   PendulumCanvasDateLabel *mDateLabel = nullptr;
-  PendulumLayerTreeLegend *mLegend = nullptr; //!< the Layers panel's legend, kept to the day
+  std::unique_ptr<PendulumLayerTreeLegend> mLegend; //!< the Layers panel's legend, kept to the day
+  QTimer mDaySettled;
   QAction *mWhatWasHereAction = nullptr;
   QMenu *mLanguageMenu = nullptr;
   QActionGroup *mLanguageGroup = nullptr;

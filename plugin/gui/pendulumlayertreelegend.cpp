@@ -2,31 +2,15 @@
 
 #include "pendulumdaylegend.h"
 
-#include "qgsmapcanvas.h"
 #include "qgsvectorlayer.h"
-
-namespace
-{
-// Long enough to skip the frames of a playing timeline, short enough to feel immediate.
-constexpr int sDelayMs = 250;
-} // namespace
-
-PendulumLayerTreeLegend::PendulumLayerTreeLegend( QgsMapCanvas *canvas, QObject *parent )
-    : QObject( parent ), mCanvas( canvas )
-{
-  mDelay.setSingleShot( true );
-  mDelay.setInterval( sDelayMs );
-  connect( &mDelay, &QTimer::timeout, this, &PendulumLayerTreeLegend::apply );
-}
 
 PendulumLayerTreeLegend::~PendulumLayerTreeLegend()
 {
   clear();
 }
 
-void PendulumLayerTreeLegend::follow( const QList<QgsVectorLayer *> &layers )
+void PendulumLayerTreeLegend::setLayers( const QList<QgsVectorLayer *> &layers )
 {
-  // Layers no longer followed (the record was replaced) get their default legend back.
   for ( const QPointer<QgsVectorLayer> &layer : std::as_const( mLayers ) )
   {
     if ( layer && !layers.contains( layer ) )
@@ -35,14 +19,10 @@ void PendulumLayerTreeLegend::follow( const QList<QgsVectorLayer *> &layers )
   mLayers.clear();
   for ( QgsVectorLayer *layer : layers )
     mLayers << layer;
-  mDelay.start();
 }
 
-void PendulumLayerTreeLegend::apply()
+void PendulumLayerTreeLegend::setDay( const QDate &day )
 {
-  if ( !mCanvas )
-    return;
-  const QDate day = mCanvas->mapSettings().isTemporal() ? mCanvas->temporalRange().begin().date() : QDate();
   for ( const QPointer<QgsVectorLayer> &layer : std::as_const( mLayers ) )
   {
     if ( layer )
@@ -52,11 +32,5 @@ void PendulumLayerTreeLegend::apply()
 
 void PendulumLayerTreeLegend::clear()
 {
-  mDelay.stop();
-  for ( const QPointer<QgsVectorLayer> &layer : std::as_const( mLayers ) )
-  {
-    if ( layer )
-      PendulumDayLegend::uninstall( layer );
-  }
-  mLayers.clear();
+  setLayers( {} );
 }

@@ -6,7 +6,7 @@ import os
 import sys
 
 sys.path.insert(0, os.environ["PENDULUM_E2E_DIR"])
-from e2edriver import OUT, Modals, Signal, action, canvas_redrawn, run, wait_until  # noqa: E402
+from e2edriver import OUT, Modals, Signal, WaitTimeout, action, canvas_redrawn, run, wait_until  # noqa: E402
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsMapRendererSequentialJob,  # noqa: E402
                        QgsMapSettings, QgsPointXY, QgsProject, QgsWkbTypes)
@@ -172,7 +172,14 @@ def next_and_previous_change():
         find(QToolButton, "mPendulumNextChange").click()
     result["day_after_next"] = canvas_day()
     # The sources dock still shows the Portsmouth place, now on the day ▶ went to.
-    result["sources_text_after_next"] = find(QTextBrowser, "mPendulumSourcesBrowser").toPlainText()[:3000]
+    # (once the day has stood a moment: the dock does not redraw on every frame of a playing timeline)
+    browser = find(QTextBrowser, "mPendulumSourcesBrowser")
+    try:
+        wait_until(lambda: "At this place on 15 October 1905" in browser.toPlainText(),
+                   "the sources dock on 15 October 1905", timeout=5)
+    except WaitTimeout:
+        pass  # checked (and reported) by check_desktop.py
+    result["sources_text_after_next"] = browser.toPlainText()[:3000]
     with canvas_redrawn("◀ (previous change)"):
         find(QToolButton, "mPendulumPreviousChange").click()
     result["day_after_previous"] = canvas_day()

@@ -59,17 +59,16 @@ void PendulumDayLegend::setDay( const QDate &day )
   QgsFeatureRenderer *renderer = mLayer ? mLayer->renderer() : nullptr;
   if ( day.isValid() && temporal && temporal->isActive() && renderer )
   {
+    const QgsDateTimeRange range = PendulumTemporal::dayRange( day );
     QgsVectorLayerTemporalContext temporalContext;
     temporalContext.setLayer( mLayer );
-    QgsFeatureRequest request(
-        QgsExpression( temporal->createFilterString( temporalContext, PendulumTemporal::dayRange( day ) ) ) );
+    QgsFeatureRequest request( QgsExpression( temporal->createFilterString( temporalContext, range ) ) );
     request.setFlags( PendulumQgis::FeatureRequestFlag::NoGeometry );
     // The renderer's legend keys need a render context (expressions, as when drawing).
     QImage probe( 1, 1, QImage::Format_ARGB32_Premultiplied );
     QPainter painter( &probe );
     QgsRenderContext context = QgsRenderContext::fromQPainter( &painter );
     // The day as the map's time (the events' "of the past year" rule reads @map_start_time).
-    const QgsDateTimeRange range = PendulumTemporal::dayRange( day );
     auto *mapScope = new QgsExpressionContextScope( QStringLiteral( "Map Settings" ) );
     mapScope->setVariable( QStringLiteral( "map_start_time" ), range.begin(), true );
     mapScope->setVariable( QStringLiteral( "map_end_time" ), range.end(), true );
