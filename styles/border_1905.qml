@@ -45,7 +45,7 @@
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="213,94,0,150"/>
+            <Option type="QString" name="color" value="246,205,176,255"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -57,7 +57,7 @@
             <Option type="QString" name="style" value="solid"/>
           </Option>
           <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="213,94,0,150"/>
+          <prop k="color" v="246,205,176,255"/>
           <prop k="joinstyle" v="bevel"/>
           <prop k="offset" v="0,0"/>
           <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
@@ -73,7 +73,7 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="fillColor">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '246,205,176,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '213,94,0,150' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('leased', 'railway_zone', 'occupied', 'sphere', 'protectorate') THEN '213,94,0,150' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '246,205,176,255' END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineStyle">
@@ -103,7 +103,7 @@
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="0,114,178,150"/>
+            <Option type="QString" name="color" value="185,215,234,255"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -115,7 +115,7 @@
             <Option type="QString" name="style" value="solid"/>
           </Option>
           <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="0,114,178,150"/>
+          <prop k="color" v="185,215,234,255"/>
           <prop k="joinstyle" v="bevel"/>
           <prop k="offset" v="0,0"/>
           <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
@@ -131,7 +131,7 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="fillColor">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '185,215,234,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '0,114,178,150' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('leased', 'railway_zone', 'occupied', 'sphere', 'protectorate') THEN '0,114,178,150' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '185,215,234,255' END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineStyle">
@@ -161,7 +161,7 @@
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="106,90,205,150"/>
+            <Option type="QString" name="color" value="217,212,242,255"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -173,7 +173,7 @@
             <Option type="QString" name="style" value="solid"/>
           </Option>
           <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="106,90,205,150"/>
+          <prop k="color" v="217,212,242,255"/>
           <prop k="joinstyle" v="bevel"/>
           <prop k="offset" v="0,0"/>
           <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
@@ -189,7 +189,7 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="fillColor">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '217,212,242,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '106,90,205,150' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('leased', 'railway_zone', 'occupied', 'sphere', 'protectorate') THEN '106,90,205,150' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '217,212,242,255' END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineStyle">
@@ -219,7 +219,7 @@
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="119,119,119,150"/>
+            <Option type="QString" name="color" value="221,221,221,255"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -231,7 +231,7 @@
             <Option type="QString" name="style" value="solid"/>
           </Option>
           <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="119,119,119,150"/>
+          <prop k="color" v="221,221,221,255"/>
           <prop k="joinstyle" v="bevel"/>
           <prop k="offset" v="0,0"/>
           <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
@@ -247,7 +247,7 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="fillColor">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '221,221,221,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '119,119,119,150' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('leased', 'railway_zone', 'occupied', 'sphere', 'protectorate') THEN '119,119,119,150' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '221,221,221,255' END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineStyle">
@@ -277,7 +277,7 @@
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="127,106,74,150"/>
+            <Option type="QString" name="color" value="226,217,200,255"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -289,7 +289,7 @@
             <Option type="QString" name="style" value="solid"/>
           </Option>
           <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="127,106,74,150"/>
+          <prop k="color" v="226,217,200,255"/>
           <prop k="joinstyle" v="bevel"/>
           <prop k="offset" v="0,0"/>
           <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
@@ -305,7 +305,7 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="fillColor">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '226,217,200,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '127,106,74,150' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('leased', 'railway_zone', 'occupied', 'sphere', 'protectorate') THEN '127,106,74,150' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '226,217,200,255' END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineStyle">
@@ -335,7 +335,7 @@
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="160,90,44,150"/>
+            <Option type="QString" name="color" value="238,211,192,255"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -347,7 +347,7 @@
             <Option type="QString" name="style" value="solid"/>
           </Option>
           <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="160,90,44,150"/>
+          <prop k="color" v="238,211,192,255"/>
           <prop k="joinstyle" v="bevel"/>
           <prop k="offset" v="0,0"/>
           <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
@@ -363,7 +363,7 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="fillColor">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '238,211,192,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '160,90,44,150' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('leased', 'railway_zone', 'occupied', 'sphere', 'protectorate') THEN '160,90,44,150' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '238,211,192,255' END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineStyle">
@@ -393,7 +393,7 @@
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="107,107,46,150"/>
+            <Option type="QString" name="color" value="224,224,192,255"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -405,7 +405,7 @@
             <Option type="QString" name="style" value="solid"/>
           </Option>
           <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="107,107,46,150"/>
+          <prop k="color" v="224,224,192,255"/>
           <prop k="joinstyle" v="bevel"/>
           <prop k="offset" v="0,0"/>
           <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
@@ -421,7 +421,7 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="fillColor">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '224,224,192,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '107,107,46,150' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('leased', 'railway_zone', 'occupied', 'sphere', 'protectorate') THEN '107,107,46,150' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '224,224,192,255' END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineStyle">
@@ -451,7 +451,7 @@
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="94,127,138,150"/>
+            <Option type="QString" name="color" value="210,224,228,255"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -463,7 +463,7 @@
             <Option type="QString" name="style" value="solid"/>
           </Option>
           <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="94,127,138,150"/>
+          <prop k="color" v="210,224,228,255"/>
           <prop k="joinstyle" v="bevel"/>
           <prop k="offset" v="0,0"/>
           <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
@@ -479,7 +479,7 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="fillColor">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '210,224,228,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '94,127,138,150' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('leased', 'railway_zone', 'occupied', 'sphere', 'protectorate') THEN '94,127,138,150' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '210,224,228,255' END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineStyle">
@@ -509,7 +509,7 @@
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="79,138,139,150"/>
+            <Option type="QString" name="color" value="205,226,226,255"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -521,7 +521,7 @@
             <Option type="QString" name="style" value="solid"/>
           </Option>
           <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="79,138,139,150"/>
+          <prop k="color" v="205,226,226,255"/>
           <prop k="joinstyle" v="bevel"/>
           <prop k="offset" v="0,0"/>
           <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
@@ -537,7 +537,7 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="fillColor">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '205,226,226,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '79,138,139,150' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('leased', 'railway_zone', 'occupied', 'sphere', 'protectorate') THEN '79,138,139,150' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '205,226,226,255' END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineStyle">
@@ -567,7 +567,7 @@
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="122,59,46,150"/>
+            <Option type="QString" name="color" value="228,201,195,255"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -579,7 +579,7 @@
             <Option type="QString" name="style" value="solid"/>
           </Option>
           <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="122,59,46,150"/>
+          <prop k="color" v="228,201,195,255"/>
           <prop k="joinstyle" v="bevel"/>
           <prop k="offset" v="0,0"/>
           <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
@@ -595,7 +595,7 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="fillColor">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '228,201,195,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '122,59,46,150' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('leased', 'railway_zone', 'occupied', 'sphere', 'protectorate') THEN '122,59,46,150' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '228,201,195,255' END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineStyle">
@@ -625,7 +625,7 @@
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="0,90,140,150"/>
+            <Option type="QString" name="color" value="169,198,218,255"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -637,7 +637,7 @@
             <Option type="QString" name="style" value="solid"/>
           </Option>
           <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="0,90,140,150"/>
+          <prop k="color" v="169,198,218,255"/>
           <prop k="joinstyle" v="bevel"/>
           <prop k="offset" v="0,0"/>
           <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
@@ -653,7 +653,7 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="fillColor">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '169,198,218,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '0,90,140,150' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('leased', 'railway_zone', 'occupied', 'sphere', 'protectorate') THEN '0,90,140,150' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '169,198,218,255' END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineStyle">
@@ -683,7 +683,7 @@
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="61,140,196,150"/>
+            <Option type="QString" name="color" value="198,220,236,255"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -695,7 +695,7 @@
             <Option type="QString" name="style" value="solid"/>
           </Option>
           <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="61,140,196,150"/>
+          <prop k="color" v="198,220,236,255"/>
           <prop k="joinstyle" v="bevel"/>
           <prop k="offset" v="0,0"/>
           <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
@@ -711,7 +711,7 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="fillColor">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '198,220,236,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '61,140,196,150' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('leased', 'railway_zone', 'occupied', 'sphere', 'protectorate') THEN '61,140,196,150' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '198,220,236,255' END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineStyle">
@@ -741,7 +741,7 @@
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="86,180,233,150"/>
+            <Option type="QString" name="color" value="207,232,247,255"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -753,7 +753,7 @@
             <Option type="QString" name="style" value="solid"/>
           </Option>
           <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="86,180,233,150"/>
+          <prop k="color" v="207,232,247,255"/>
           <prop k="joinstyle" v="bevel"/>
           <prop k="offset" v="0,0"/>
           <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
@@ -769,7 +769,7 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="fillColor">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '207,232,247,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '86,180,233,150' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('leased', 'railway_zone', 'occupied', 'sphere', 'protectorate') THEN '86,180,233,150' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '207,232,247,255' END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineStyle">
@@ -799,7 +799,7 @@
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="230,159,0,150"/>
+            <Option type="QString" name="color" value="248,226,176,255"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -811,7 +811,7 @@
             <Option type="QString" name="style" value="solid"/>
           </Option>
           <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="230,159,0,150"/>
+          <prop k="color" v="248,226,176,255"/>
           <prop k="joinstyle" v="bevel"/>
           <prop k="offset" v="0,0"/>
           <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
@@ -827,7 +827,7 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="fillColor">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '248,226,176,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '230,159,0,150' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('leased', 'railway_zone', 'occupied', 'sphere', 'protectorate') THEN '230,159,0,150' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '248,226,176,255' END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineStyle">
@@ -857,7 +857,7 @@
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="201,138,0,150"/>
+            <Option type="QString" name="color" value="242,217,162,255"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -869,7 +869,7 @@
             <Option type="QString" name="style" value="solid"/>
           </Option>
           <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="201,138,0,150"/>
+          <prop k="color" v="242,217,162,255"/>
           <prop k="joinstyle" v="bevel"/>
           <prop k="offset" v="0,0"/>
           <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
@@ -885,7 +885,7 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="fillColor">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '242,217,162,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '201,138,0,150' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('leased', 'railway_zone', 'occupied', 'sphere', 'protectorate') THEN '201,138,0,150' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '242,217,162,255' END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineStyle">
@@ -915,7 +915,7 @@
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="204,121,167,150"/>
+            <Option type="QString" name="color" value="237,208,224,255"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -927,7 +927,7 @@
             <Option type="QString" name="style" value="solid"/>
           </Option>
           <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="204,121,167,150"/>
+          <prop k="color" v="237,208,224,255"/>
           <prop k="joinstyle" v="bevel"/>
           <prop k="offset" v="0,0"/>
           <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
@@ -943,7 +943,7 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="fillColor">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '237,208,224,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '204,121,167,150' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('leased', 'railway_zone', 'occupied', 'sphere', 'protectorate') THEN '204,121,167,150' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '237,208,224,255' END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineStyle">
@@ -973,7 +973,7 @@
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="0,158,115,150"/>
+            <Option type="QString" name="color" value="179,224,211,255"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -985,7 +985,7 @@
             <Option type="QString" name="style" value="solid"/>
           </Option>
           <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="0,158,115,150"/>
+          <prop k="color" v="179,224,211,255"/>
           <prop k="joinstyle" v="bevel"/>
           <prop k="offset" v="0,0"/>
           <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
@@ -1001,7 +1001,7 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="fillColor">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '179,224,211,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '0,158,115,150' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('leased', 'railway_zone', 'occupied', 'sphere', 'protectorate') THEN '0,158,115,150' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '179,224,211,255' END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineStyle">
@@ -1031,7 +1031,7 @@
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="184,168,0,150"/>
+            <Option type="QString" name="color" value="244,239,176,255"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -1043,7 +1043,7 @@
             <Option type="QString" name="style" value="solid"/>
           </Option>
           <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="color" v="184,168,0,150"/>
+          <prop k="color" v="244,239,176,255"/>
           <prop k="joinstyle" v="bevel"/>
           <prop k="offset" v="0,0"/>
           <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
@@ -1059,7 +1059,7 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="fillColor">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('sovereign', 'condominium', 'puppet_state') THEN '244,239,176,255' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '184,168,0,150' END"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('leased', 'railway_zone', 'occupied', 'sphere', 'protectorate') THEN '184,168,0,150' WHEN &quot;status&quot; = 'disputed' THEN '0,0,0,0' ELSE '244,239,176,255' END"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="outlineStyle">

@@ -71,12 +71,12 @@ def disputed_outline(symbol_layer):
         QgsProperty.fromExpression(f"CASE WHEN \"status\" = 'disputed' THEN 'dash' ELSE {CERTAINTY_DASH} END"))
 
 
-# Statuses under which the holder governs the land as its own: drawn in the power's tint,
-# the same as the states layer under it, so that one power has one colour on the map
-# (Soviet southern Sakhalin is the blue of Soviet Siberia). Leases, railway zones,
-# occupations and spheres are a power's hold over another's land: its strong colour,
-# translucent over the sovereign's tint. A claim is not a hold: outline only.
-HELD_AS_OWN = "'sovereign', 'condominium', 'puppet_state'"
+# Statuses under which a power holds another's land (a lease, a railway zone, an occupation, a sphere,
+# a protectorate): its strong colour, translucent over the sovereign's tint. Land a power governs as its
+# own is drawn in the power's tint, the same as the states layer under it, so that one power has
+# one colour on the map (Soviet southern Sakhalin is the blue of Soviet Siberia); that is also the
+# legend's swatch, drawn without a feature. A claim is not a hold: outline only.
+HELD_OVER_OTHERS = "'leased', 'railway_zone', 'occupied', 'sphere', 'protectorate'"
 
 
 def colour_expression(colour, alpha=255):
@@ -85,13 +85,13 @@ def colour_expression(colour, alpha=255):
 
 
 def settlement_fill(strong, pale):
-    symbol = fill(strong, strong, alpha=150, stroke_width=0.35)
+    symbol = fill(pale, strong, stroke_width=0.35)
     symbol.symbolLayer(0).setDataDefinedProperty(
         QgsSymbolLayer.PropertyFillColor,
         QgsProperty.fromExpression(
-            f"CASE WHEN \"status\" IN ({HELD_AS_OWN}) THEN {colour_expression(pale)} "
+            f"CASE WHEN \"status\" IN ({HELD_OVER_OTHERS}) THEN {colour_expression(strong, 150)} "
             f"WHEN \"status\" = 'disputed' THEN '0,0,0,0' "
-            f"ELSE {colour_expression(strong, 150)} END"))
+            f"ELSE {colour_expression(pale)} END"))
     disputed_outline(symbol.symbolLayer(0))
     return symbol
 
